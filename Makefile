@@ -1,0 +1,37 @@
+# Two commands on a fresh machine: `make html` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: html test import check bench serve publish clean golden
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+html: $(STAMP)            ## convert seeds/ and build the site into output/
+	$(BIN)/pelican content -s pelicanconf.py -o output
+
+test: $(STAMP)            ## the whole test suite
+	$(BIN)/python -m pytest -q
+
+import: $(STAMP)          ## convert seeds/ into content/timeline/ without building
+	$(BIN)/timeline import
+
+check: $(STAMP)           ## validate every entry in content/
+	$(BIN)/timeline check
+
+serve: html
+	$(BIN)/pelican --listen -s pelicanconf.py -o output
+
+publish: $(STAMP)         ## the deployable tree, with publishconf.py
+	$(BIN)/pelican content -s publishconf.py -o output
+
+golden: $(STAMP)          ## regenerate golden files on purpose, then review `git diff tests/golden`
+	$(BIN)/python -m pytest -q --update-golden
+
+clean:
+	rm -rf output __pycache__ .pytest_cache

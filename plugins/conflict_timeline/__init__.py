@@ -1,0 +1,21 @@
+"""Conflict timeline: a Pelican plugin that turns news articles (seeds) into dated, geocoded, faction-tagged entries.
+
+``register()`` connects every Pelican signal the plugin uses, in one place.
+"""
+
+from __future__ import annotations
+
+from pelican import signals
+
+
+def register() -> None:
+    from . import pelican_hooks as hooks
+
+    # Convert seeds/ into content/timeline/ before Pelican reads content: plain `pelican` does the import.
+    signals.initialized.connect(hooks.import_seeds)
+    # Read partial dates ("2017-06", "2014") as their first day with the matching precision, never today's day.
+    signals.readers_init.connect(hooks.install_reader)
+    # Template filters (dates at their precision) for every generator's Jinja environment.
+    signals.generator_init.connect(hooks.add_filters)
+    # Resolve each entry's places and factions against the registries, warn about unknown names, build context.
+    signals.article_generator_finalized.connect(hooks.resolve_articles)

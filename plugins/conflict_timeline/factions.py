@@ -1,0 +1,134 @@
+"""Faction registry: aliases in running text -> canonical factions (and monitors, which are sources, not actors).
+
+Matching rules (documented for curators at the top of factions.yml): an alias written all in capitals (IS, SDF)
+matches case-sensitively as a whole word; any other alias matches case-insensitively; apostrophes and
+hyphen/space are interchangeable; modifiers such as "Russian-backed" may stand between an alias's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import yaml
+
+from .errors import RegistryError
+from .models import Faction, FactionMention
+
+FACTION_TYPES: tuple[str, ...] = (
+    "state forces", "foreign state forces", "rebel group", "jihadist group", "kurdish-led forces", "militia",
+    "coalition",
+)
+_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+_SEP = r"(?:[\s\-‐–]+(?:[\w'’]+-(?:backed|led|allied|supported|trained|funded|aligned)\s+)*)"
+_ACTOR_WORDS = (
+    r"Brigades?|Battalions?|Front|Forces|Army|Movement|Units|Division|Militias?|Corps|Regiment|Legion|"
+    r"Mobili[sz]ation|Guards?|Resistance|Mujahideen|Fighters|Group"
+)
+_ACTOR_PREFIX = r"Liwa|Liwaa|Jaish|Jaysh|Kataib|Kata'ib|Kata’ib|Harakat|Ansar|Jabhat|Faylaq|Saraya|Firqat|Katibat"
+_NAME_WORD = r"(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*|al|el|of|the|for|and|ash|ibn|bin|Abu)"
+_UNKNOWN_ACTOR = re.compile(
+    rf"\b(?:(?:{_ACTOR_PREFIX})(?:\s+{_NAME_WORD}){{1,4}}|[A-Z][\w'’\-]*(?:\s+{_NAME_WORD}){{0,4}}?\s+(?:{_ACTOR_WORDS}))\b"
+)
+_GENERIC_ACTOR = re.compile(r"^(?:The|A|An|Its|Their|His|Her|Kurdish|Arab|Syrian|Iraqi|Turkish|Russian|Iranian|"
+                            r"Foreign|Local|Special|Security|Government|Opposition|Rebel|Islamist)(?:\s+\w+)?$")
+
+
+def _alias_pattern(alias: str) -> str:
+    words = re.split(r"[\s\-‐–]+", alias.strip())
+    parts = [re.sub(r"['’‘]", lambda _: "['’‘]", re.escape(w)) for w in words if w]
+    return _SEP.join(parts)
+
+
+class FactionRegistry:
+    def __init__(self, factions: Sequence[Faction]):
+        self.factions = tuple(factions)
+        self.by_name = {f.name: f for f in self.factions}
+        exact: list[str] = []
+        loose: list[str] = []
+        pairs = sorted(
+            ((alias, i) for i, f in enumerate(self.factions) for alias in {f.name, *f.aliases} if alias.strip()),
+            key=lambda pair: (-len(pair[0]), pair[0]),
+        )
+        for alias, i in pairs:
+            target = exact if alias.isupper() else loose
+            target.append(f"(?P<f{i}_{len(target)}>{_alias_pattern(alias)})")
+        self._patterns = [
+            re.compile(r"(?<![\w-])(?:" + "|".join(group) + r")(?![\w-])", flags)
+            for group, flags in ((exact, 0), (loose, re.IGNORECASE))
+            if group
+        ]
+
+    def get(self, name: str) -> Faction | None:
+        return self.by_name.get(name)
+
+    @property
+    def actors(self) -> list[Faction]:
+        return [f for f in self.factions if not f.monitor]
+
+    def find(self, text: str) -> list[FactionMention]:
+        """Every faction or monitor named in ``text``, in order, without overlaps (longest wins)."""
+        found = []
+        for pattern in self._patterns:
+            for match in pattern.finditer(text):
+                index = int(match.lastgroup.split("_")[0][1:])  # type: ignore[union-attr]
+                found.append(FactionMention(self.factions[index], match.group(0), match.start()))
+        found.sort(key=lambda m: (m.start, -len(m.words)))
+        kept: list[FactionMention] = []
+        for mention in found:
+            if kept and mention.start < kept[-1].start + len(kept[-1].words):
+                continue
+            kept.append(mention)
+        return kept
+
+    def unknown_actors(self, text: str, known: Sequence[FactionMention]) -> list[str]:
+        """Names that look like armed actors but are not in the registry: candidates for the curator."""
+        taken = [(m.start, m.start + len(m.words)) for m in known]
+        names: list[str] = []
+        for match in _UNKNOWN_ACTOR.finditer(text):
+            name = match.group(0).strip()
+            if any(s < match.end() and match.start() < e for s, e in taken) or _GENERIC_ACTOR.match(name):
+                continue
+            if name.split()[0] in ("The", "A", "An") and len(name.split()) > 2:
+                name = name.split(" ", 1)[1]
+            if name not in names:
+                names.append(name)
+        return names
+
+
+def load_factions(path: Path) -> FactionRegistry:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except OSError as error:
+        raise RegistryError(f"cannot read the faction registry: {error.strerror}", str(path)) from error
+    except yaml.YAMLError as error:
+        raise RegistryError(f"not valid YAML: {error}", str(path)) from error
+    if not isinstance(data, dict) or not isinstance(data.get("factions"), list):
+        raise RegistryError("expected a top-level 'factions:' list", str(path))
+    factions = [_faction(row, str(path), monitor=False) for row in data["factions"]]
+    factions += [_faction(row, str(path), monitor=True) for row in data.get("monitors") or []]
+    names = [f.name for f in factions]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise RegistryError(f"faction names must be unique; repeated: {', '.join(duplicates)}", str(path))
+    for faction in factions:
+        if faction.parent and faction.parent not in names:
+            raise RegistryError(f"faction '{faction.name}': parent '{faction.parent}' is not in the registry", str(path))
+    return FactionRegistry(factions)
+
+
+def _faction(row: object, path: str, monitor: bool) -> Faction:
+    if not isinstance(row, dict) or not row.get("name"):
+        raise RegistryError("every faction needs a 'name'", path)
+    name = str(row["name"])
+    colour = row.get("colour")
+    if colour is not None and not _HEX.match(str(colour)):
+        raise RegistryError(f"faction '{name}': colour {colour!r} is not a #rrggbb hex colour", path)
+    kind = row.get("type")
+    if not monitor and kind is not None and kind not in FACTION_TYPES:
+        raise RegistryError(f"faction '{name}': type {kind!r} is not one of {', '.join(FACTION_TYPES)}", path)
+    aliases = row.get("aliases") or []
+    if not isinstance(aliases, list):
+        raise RegistryError(f"faction '{name}': 'aliases' must be a list", path)
+    return Faction(name, tuple(str(a) for a in aliases), kind, colour, row.get("parent"), row.get("description"), monitor)

@@ -1,0 +1,174 @@
+"""seeds/ -> content/timeline/: idempotent, atomic, never overwrites a curator's edit, reports every seed.
+
+A ledger (``content/data/imports.json``) remembers which files each seed produced. A generated file that a
+curator deleted counts as rejected and is not written again; one a curator edited (its Entry-Hash no longer
+matches) is kept as it is and reported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .entries import is_untouched, render
+from .errors import TimelineError
+from .extract import Registries, extract
+from .models import Entry, Extraction
+from .seeds import read_seed
+
+log = logging.getLogger(__name__)
+
+SEED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
+LEDGER = Path("data") / "imports.json"
+ENTRY_DIR = Path("timeline")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one seed or one of its entries."""
+
+    seed: str
+    action: str  # created | updated | unchanged | kept | rejected | failed
+    path: str | None = None
+    message: str = ""
+
+    def line(self) -> str:
+        where = f" -> {self.path}" if self.path else ""
+        why = f": {self.message}" if self.message else ""
+        return f"{self.action:9} {self.seed}{where}{why}"
+
+
+def seed_files(seeds_dir: Path) -> list[Path]:
+    """Seed files in a stable order. Hidden files, backups and README files are not seeds."""
+    if not seeds_dir.is_dir():
+        return []
+    return sorted(
+        (p for p in seeds_dir.iterdir()
+         if p.is_file() and p.suffix.lower() in SEED_SUFFIXES and not p.name.startswith((".", "~"))
+         and p.stem.upper() != "README"),
+        key=lambda p: p.name,
+    )
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file and a rename, so a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_ledger(content_dir: Path) -> dict[str, dict[str, str]]:
+    path = content_dir / LEDGER
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, json.JSONDecodeError) as error:
+        raise TimelineError(f"the import ledger is unreadable ({error})", str(path),
+                            "restore it from version control, or delete it to start afresh") from error
+    return {seed: dict(files) for seed, files in data.items()}
+
+
+def _entry_key(extraction: Extraction, index: int) -> str:
+    return "main" if index == 0 else f"event {extraction.date.iso} {extraction.entry.places[0]}"
+
+
+class Importer:
+    def __init__(self, content_dir: Path, registries: Registries, dry_run: bool = False):
+        self.content_dir = content_dir
+        self.registries = registries
+        self.dry_run = dry_run
+        self.ledger = read_ledger(content_dir)
+        self._claimed: set[str] = {p for files in self.ledger.values() for p in files.values()}
+
+    def run(self, seeds: Iterable[Path], progress: Callable[[Path], None] | None = None) -> list[Outcome]:
+        outcomes: list[Outcome] = []
+        for seed in seeds:
+            outcomes.extend(self.import_seed(seed))
+            if progress:
+                progress(seed)
+        if not self.dry_run:
+            text = json.dumps(self.ledger, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+            path = self.content_dir / LEDGER
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                write_atomic(path, text)
+        return outcomes
+
+    def import_seed(self, path: Path) -> list[Outcome]:
+        try:
+            data = path.read_bytes()
+            extraction = extract(read_seed(path), self.registries, hashlib.sha256(data).hexdigest()[:16])
+        except TimelineError as error:
+            if not error.path:
+                error.path = path.name
+            log.error("%s", error)
+            return [Outcome(path.name, "failed", None, f"{error.message}{f' (hint: {error.hint})' if error.hint else ''}")]
+        except OSError as error:
+            log.error("%s: cannot read: %s", path, error.strerror)
+            return [Outcome(path.name, "failed", None, f"cannot read: {error.strerror}")]
+        outcomes = []
+        files = self.ledger.setdefault(path.name, {})
+        for index, item in enumerate((extraction, *extraction.events)):
+            outcome = self._place_entry(path.name, files, _entry_key(item, index), item.entry)
+            outcomes.append(outcome)
+            for warning in item.entry.warnings if index == 0 else ():
+                log.warning("%s: %s", path.name, warning)
+        return outcomes
+
+    def _target(self, entry: Entry) -> str:
+        year = entry.date.year
+        stem = entry.slug or "entry"
+        for n in range(1, 1000):
+            candidate = (ENTRY_DIR / f"{year:04d}" / (stem if n == 1 else f"{stem}-{n}")).as_posix() + ".md"
+            if candidate not in self._claimed and not (self.content_dir / candidate).exists():
+                return candidate
+        raise TimelineError(f"no free file name for '{stem}'", str(self.content_dir / ENTRY_DIR))
+
+    def _place_entry(self, seed: str, files: dict[str, str], key: str, entry: Entry) -> Outcome:
+        previous = files.get(key)
+        if previous is not None:
+            path = self.content_dir / previous
+            if not path.exists():
+                return Outcome(seed, "rejected", previous, "deleted by a curator; not written again")
+            current = path.read_text(encoding="utf-8")
+            if not is_untouched(current):
+                return Outcome(seed, "kept", previous, "edited by a curator; not overwritten")
+            stem = Path(previous).stem
+            text = render(_with_slug(entry, stem))
+            if current == text:
+                return Outcome(seed, "unchanged", previous)
+            if not self.dry_run:
+                write_atomic(path, text)
+            return Outcome(seed, "updated", previous)
+        relative = self._target(entry)
+        self._claimed.add(relative)
+        text = render(_with_slug(entry, Path(relative).stem))
+        if not self.dry_run:
+            write_atomic(self.content_dir / relative, text)
+            files[key] = relative
+        return Outcome(seed, "created", relative)
+
+
+def _with_slug(entry: Entry, slug: str) -> Entry:
+    from dataclasses import replace
+
+    return entry if entry.slug == slug else replace(entry, slug=slug)
+
+
+def summarize(outcomes: Iterable[Outcome]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for outcome in outcomes:
+        counts[outcome.action] = counts.get(outcome.action, 0) + 1
+    return dict(sorted(counts.items()))

@@ -1,0 +1,139 @@
+"""Frozen dataclasses passed between the modules. Unknown is ``None``, never a guess."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Precision = Literal["day", "month", "year"]
+PRECISIONS: tuple[str, ...] = ("day", "month", "year")
+Role = Literal["primary", "mentioned", "dateline"]
+
+EVENT_TYPES: tuple[str, ...] = (
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Protests",
+    "Riots",
+    "Strategic developments",
+)
+
+
+@dataclass(frozen=True)
+class Seed:
+    """A raw article split into its parts; furniture already removed."""
+
+    path: str
+    headline: str
+    body: tuple[str, ...]
+    source: str | None = None
+    dateline: str | None = None  # "KOBANE, Syria" as written
+    standfirst: str | None = None
+    published: dt.date | None = None
+    published_words: str | None = None
+    url: str | None = None
+    author: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    value: dt.date  # first day of the month/year for coarser precision
+    precision: Precision
+    evidence: str  # the words the date came from
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def iso(self) -> str:
+        """``2017-10-14``, ``2017-06`` or ``2014`` depending on precision."""
+        full = self.value.isoformat()
+        return {"day": full, "month": full[:7], "year": full[:4]}[self.precision]
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    lat: float
+    lon: float
+    country: str
+    kind: str = "city"  # city | province | region
+    geonameid: int | None = None
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    place: Place
+    role: Role
+    words: str
+    start: int = 0  # offset in the text the mention was found in
+
+
+@dataclass(frozen=True)
+class Faction:
+    name: str
+    aliases: tuple[str, ...] = ()
+    type: str | None = None
+    colour: str | None = None
+    parent: str | None = None
+    description: str | None = None
+    monitor: bool = False  # a source that reports on the war, never an actor
+
+
+@dataclass(frozen=True)
+class FactionMention:
+    faction: Faction
+    words: str
+    start: int = 0
+
+
+@dataclass(frozen=True)
+class Evidence:
+    label: str  # "date", a place name or a faction name
+    words: str
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One timeline entry, exactly what its Markdown file holds."""
+
+    title: str
+    date: dt.date
+    precision: Precision = "day"
+    places: tuple[str, ...] = ()
+    dateline: str | None = None
+    factions: tuple[str, ...] = ()
+    event_type: str | None = None
+    sources: tuple[Source, ...] = ()
+    status: str = "published"
+    summary: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+    warnings: tuple[str, ...] = ()
+    seed: str | None = None
+    seed_hash: str | None = None
+    slug: str | None = None
+    body: str = ""
+
+    @property
+    def iso_date(self) -> str:
+        return ResolvedDate(self.date, self.precision, "").iso
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one seed yields: the main entry, draft secondary events, and what the curator should know."""
+
+    seed: Seed
+    entry: Entry
+    date: ResolvedDate
+    places: tuple[PlaceMention, ...]
+    factions: tuple[FactionMention, ...]
+    events: tuple["Extraction", ...] = ()
+    unknown_actors: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = field(default=())

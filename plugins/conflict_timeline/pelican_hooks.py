@@ -1,0 +1,52 @@
+"""The functions ``register()`` connects to Pelican's signals. Thin: the work happens in the core modules."""
+
+from __future__ import annotations
+
+import logging
+
+from pelican.urlwrappers import Category
+
+from .context import FILTERS, resolve_names, timeline_groups
+from .importer import Importer, seed_files, summarize
+from .reader import TimelineMarkdownReader
+from .settings import TimelineSettings
+
+log = logging.getLogger(__name__)
+
+
+def import_seeds(pelican) -> None:
+    settings = TimelineSettings.from_mapping(pelican.settings)
+    if not settings.import_on_build:
+        return
+    seeds = seed_files(settings.seeds_path)
+    outcomes = Importer(settings.content_path, settings.registries()).run(seeds)
+    for outcome in outcomes:
+        if outcome.action in ("kept", "rejected"):
+            log.info("%s", outcome.line())
+    counts = summarize(outcomes)
+    log.info("timeline: %d seeds from %s: %s", len(seeds), settings.seeds_path,
+             ", ".join(f"{n} {action}" for action, n in counts.items()) or "nothing to do")
+
+
+def install_reader(readers) -> None:
+    for extension in TimelineMarkdownReader.file_extensions:
+        readers.reader_classes[extension] = TimelineMarkdownReader
+
+
+def add_filters(generator) -> None:
+    generator.env.filters.update(FILTERS)
+
+
+def resolve_articles(generator) -> None:
+    registries = TimelineSettings.from_mapping(generator.settings).registries()
+    for article in [*generator.articles, *generator.drafts, *generator.translations, *generator.drafts_translations]:
+        resolved = resolve_names(article.metadata, registries)
+        article.precision = article.metadata.get("precision", "day")
+        article.place_list = resolved.places
+        article.dateline_place = resolved.dateline
+        article.faction_list = resolved.factions
+        if not hasattr(article, "category"):  # Pelican 4.12 writes drafts with article.category even when
+            article.category = Category(generator.settings["DEFAULT_CATEGORY"], generator.settings)  # unused
+        for problem in resolved.problems:
+            log.warning("%s: %s", article.source_path, problem)
+    generator.context["timeline_years"] = timeline_groups(generator.articles)

@@ -1,0 +1,73 @@
+"""TIMELINE_* settings: defaults, validation, and the registries they point to (loaded once per change)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import SettingsError
+from .extract import Registries
+from .factions import load_factions
+from .gazetteer import DEFAULT_COUNTRIES, load_gazetteer
+
+DEFAULTS: dict[str, Any] = {
+    "TIMELINE_SEEDS_PATH": "seeds",  # relative to the folder that holds PATH (the project root)
+    "TIMELINE_IMPORT_ON_BUILD": True,  # plain `pelican` converts new seeds first
+    "TIMELINE_FACTIONS": "data/factions.yml",  # relative to PATH (content/)
+    "TIMELINE_PLACES": "data/places.yml",
+    "TIMELINE_COUNTRIES": list(DEFAULT_COUNTRIES),  # ISO codes whose GeoNames places are searched
+}
+
+
+@dataclass(frozen=True)
+class TimelineSettings:
+    content_path: Path
+    seeds_path: Path
+    factions_path: Path
+    places_path: Path
+    countries: tuple[str, ...]
+    import_on_build: bool = True
+
+    @classmethod
+    def from_mapping(cls, settings: Mapping[str, Any]) -> "TimelineSettings":
+        """Validate Pelican's settings (or any mapping holding PATH and TIMELINE_* keys)."""
+        merged = {**DEFAULTS, **{k: v for k, v in settings.items() if k.startswith("TIMELINE_")}}
+        unknown = sorted(set(merged) - set(DEFAULTS))
+        if unknown:
+            raise SettingsError(f"unknown setting {unknown[0]}; known: {', '.join(sorted(DEFAULTS))}")
+        for key in ("TIMELINE_SEEDS_PATH", "TIMELINE_FACTIONS", "TIMELINE_PLACES"):
+            if not isinstance(merged[key], (str, Path)) or not str(merged[key]):
+                raise SettingsError(f"{key} = {merged[key]!r}: expected a path (a non-empty string)")
+        if not isinstance(merged["TIMELINE_IMPORT_ON_BUILD"], bool):
+            raise SettingsError(f"TIMELINE_IMPORT_ON_BUILD = {merged['TIMELINE_IMPORT_ON_BUILD']!r}: expected True or False")
+        countries = merged["TIMELINE_COUNTRIES"]
+        if isinstance(countries, str) or not all(isinstance(c, str) and len(c) == 2 and c.isupper() for c in countries):
+            raise SettingsError(f"TIMELINE_COUNTRIES = {countries!r}: expected a list of two-letter ISO codes, e.g. ['SY', 'IQ']")
+        content = Path(settings.get("PATH") or "content").resolve()
+        return cls(
+            content_path=content,
+            seeds_path=(content.parent / merged["TIMELINE_SEEDS_PATH"]).resolve(),
+            factions_path=content / merged["TIMELINE_FACTIONS"],
+            places_path=content / merged["TIMELINE_PLACES"],
+            countries=tuple(sorted(countries)),
+            import_on_build=merged["TIMELINE_IMPORT_ON_BUILD"],
+        )
+
+    def registries(self) -> Registries:
+        return _registries(self.factions_path, _mtime(self.factions_path), self.places_path,
+                           _mtime(self.places_path), self.countries)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return -1.0
+
+
+@functools.lru_cache(maxsize=4)
+def _registries(factions: Path, _fm: float, places: Path, _pm: float, countries: tuple[str, ...]) -> Registries:
+    return Registries(load_gazetteer(places, countries), load_factions(factions))
