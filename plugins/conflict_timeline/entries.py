@@ -46,7 +46,9 @@ def escape_markdown(text: str) -> str:
     """Seed text as literal Markdown: no HTML, no accidental lists, headings or emphasis."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = re.sub(r"([\\`*_\[\]])", r"\\\1", text)
-    return re.sub(r"^(\s*)([#+\-=]|\d+[.)])(?=\s|$)", lambda m: m.group(1) + "\\" + m.group(2), text)
+    return re.sub(r"^(\s*)(?:([#+\-=])|(\d+)([.)]))(?=\s|$)",
+                  lambda m: m.group(1) + ("\\" + m.group(2) if m.group(2) else m.group(3) + "\\" + m.group(4)),
+                  text, flags=re.MULTILINE)
 
 
 def _one_line(value: str) -> str:
@@ -62,7 +64,7 @@ def render(entry: Entry) -> str:
     """The Markdown file for ``entry``, ending with its own Entry-Hash line."""
     values = {
         "Title": entry.title,
-        "Date": entry.date.isoformat(),
+        "Date": entry.iso_date,
         "Precision": entry.precision,
         "Status": entry.status,
         "Event": entry.event_type,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .dates import find_dates, first_resolvable, mentioned_years, resolve
 from .entries import escape_markdown, file_stem
-from .errors import DateError, SeedError
+from .errors import DateError
 from .factions import FactionRegistry
 from .gazetteer import Gazetteer, PlaceMatch
 from .models import Entry, Evidence, Extraction, FactionMention, PlaceMention, ResolvedDate, Seed, Source
@@ -102,7 +102,7 @@ def _words_by_label(items: Sequence[tuple[str, str]]) -> tuple[Evidence, ...]:
     grouped: dict[str, list[str]] = {}
     for label, words in items:
         bucket = grouped.setdefault(label, [])
-        if words not in bucket:
+        if words.lower() not in (w.lower() for w in bucket):
             bucket.append(words)
     return tuple(Evidence(label, ", ".join(words)) for label, words in grouped.items())
 
@@ -125,7 +125,8 @@ def extract(seed: Seed, reg: Registries, seed_hash: str | None = None) -> Extrac
         raise type(error)(error.message, seed.path) from error
     all_factions = reg.factions.find(text)
     places, dateline = _places(text, len(seed.body[0]), seed, reg, all_factions)
-    actors = [m for m in reg.factions.find(f"{seed.headline}\n") + all_factions if not m.faction.monitor]
+    mentioned = reg.factions.find(f"{seed.headline}\n") + all_factions
+    actors = [m for m in mentioned if not m.faction.monitor]
     faction_names = list(dict.fromkeys(m.faction.name for m in actors))
     unknown = reg.factions.unknown_actors(text, all_factions)
     warnings = seed.warnings + date.warnings + tuple(f"unknown actor: {name}" for name in unknown)
@@ -142,7 +143,7 @@ def extract(seed: Seed, reg: Registries, seed_hash: str | None = None) -> Extrac
     )
     entry = _with_slug(entry)
     main = Extraction(seed, entry, date, tuple(places) + ((dateline,) if dateline and dateline.place.name not in
-                                                          entry.places else ()), tuple(actors),
+                                                          entry.places else ()), tuple(mentioned),
                       unknown_actors=tuple(unknown), warnings=warnings)
     events = secondary_events(seed, reg, main, years)
     return Extraction(main.seed, entry, date, main.places, main.factions, events, main.unknown_actors, warnings)

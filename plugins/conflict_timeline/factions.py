@@ -3,6 +3,8 @@
 Matching rules (documented for curators at the top of factions.yml): an alias written all in capitals (IS, SDF)
 matches case-sensitively as a whole word; any other alias matches case-insensitively; apostrophes and
 hyphen/space are interchangeable; modifiers such as "Russian-backed" may stand between an alias's words.
+A ``generic`` phrase ("the jihadists") counts only in a text that also names the faction outright, and only when
+exactly one such faction claims it: otherwise it is evidence of nothing.
 """
 
 from __future__ import annotations
@@ -59,6 +61,15 @@ class FactionRegistry:
             for group, flags in ((exact, 0), (loose, re.IGNORECASE))
             if group
         ]
+        claims: dict[str, list[int]] = {}
+        for i, faction in enumerate(self.factions):
+            for phrase in faction.generic:
+                claims.setdefault(phrase.lower(), []).append(i)
+        self._generic_claims = [tuple(owners) for _, owners in sorted(claims.items(), key=lambda kv: (-len(kv[0]), kv[0]))]
+        self._generic = re.compile(
+            r"(?<![\w-])(?:" + "|".join(f"(?P<g{n}>{_alias_pattern(phrase)})" for n, phrase in
+                                       enumerate(sorted(claims, key=lambda p: (-len(p), p)))) + r")(?![\w-])",
+            re.IGNORECASE) if claims else None
 
     def get(self, name: str) -> Faction | None:
         return self.by_name.get(name)
@@ -74,6 +85,12 @@ class FactionRegistry:
             for match in pattern.finditer(text):
                 index = int(match.lastgroup.split("_")[0][1:])  # type: ignore[union-attr]
                 found.append(FactionMention(self.factions[index], match.group(0), match.start()))
+        named = {m.faction.name for m in found}
+        if self._generic is not None:
+            for match in self._generic.finditer(text):
+                owners = [i for i in self._generic_claims[int(match.lastgroup[1:])] if self.factions[i].name in named]  # type: ignore[index]
+                if len(owners) == 1:
+                    found.append(FactionMention(self.factions[owners[0]], match.group(0), match.start()))
         found.sort(key=lambda m: (m.start, -len(m.words)))
         kept: list[FactionMention] = []
         for mention in found:
@@ -129,6 +146,8 @@ def _faction(row: object, path: str, monitor: bool) -> Faction:
     if not monitor and kind is not None and kind not in FACTION_TYPES:
         raise RegistryError(f"faction '{name}': type {kind!r} is not one of {', '.join(FACTION_TYPES)}", path)
     aliases = row.get("aliases") or []
-    if not isinstance(aliases, list):
-        raise RegistryError(f"faction '{name}': 'aliases' must be a list", path)
-    return Faction(name, tuple(str(a) for a in aliases), kind, colour, row.get("parent"), row.get("description"), monitor)
+    generic = row.get("generic") or []
+    if not isinstance(aliases, list) or not isinstance(generic, list):
+        raise RegistryError(f"faction '{name}': 'aliases' and 'generic' must be lists", path)
+    return Faction(name, tuple(str(a) for a in aliases), kind, colour, row.get("parent"), row.get("description"),
+                   monitor, tuple(str(g) for g in generic))

@@ -78,6 +78,7 @@ class Faction:
     parent: str | None = None
     description: str | None = None
     monitor: bool = False  # a source that reports on the war, never an actor
+    generic: tuple[str, ...] = ()  # phrases ("the jihadists") that count only where the faction is named outright
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,81 @@
+"""Shared fixtures: the project's registries, a real Pelican build into a temporary folder, golden files."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from current output")
+
+
+@pytest.fixture(scope="session")
+def registries():
+    from conflict_timeline.settings import TimelineSettings
+
+    return TimelineSettings.from_mapping({"PATH": str(ROOT / "content")}).registries()
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest):
+    """golden(name, text): compare with tests/golden/name, or rewrite it under --update-golden."""
+    update = request.config.getoption("--update-golden")
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        assert path.exists(), f"missing golden file {path}; run `make golden` and review the diff"
+        assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
+
+    return check
+
+
+def make_project(tmp_path: Path, seeds: list[Path] | None = None, entries: dict[str, str] | None = None) -> Path:
+    """A throw-away project: the real registries and theme, the given seeds and hand-written entries."""
+    project = tmp_path / "project"
+    (project / "content" / "data").mkdir(parents=True)
+    for name in ("factions.yml", "places.yml"):
+        shutil.copy(ROOT / "content" / "data" / name, project / "content" / "data" / name)
+    (project / "seeds").mkdir()
+    for seed in seeds or []:
+        shutil.copy(seed, project / "seeds" / seed.name)
+    for relative, text in (entries or {}).items():
+        path = project / "content" / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return project
+
+
+@pytest.fixture
+def build_site(caplog: pytest.LogCaptureFixture):
+    """build_site(project) runs a real Pelican build of ``project`` (caching off) and returns output/."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    def build(project: Path, **overrides) -> Path:
+        output = project / "output"
+        settings = read_settings(str(ROOT / "pelicanconf.py"), override={
+            "PATH": str(project / "content"),
+            "OUTPUT_PATH": str(output),
+            "THEME": str(ROOT / "theme"),
+            "PLUGIN_PATHS": [str(ROOT / "plugins")],
+            "CACHE_CONTENT": False,
+            "LOAD_CONTENT_CACHE": False,
+            **overrides,
+        })
+        caplog.set_level(logging.INFO)
+        Pelican(settings).run()
+        return output
+
+    return build

@@ -1,0 +1,120 @@
+"""Curator workflow: idempotent re-import, edits never overwritten, rejected entries stay rejected, bad seeds named."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conflict_timeline.importer import Importer, seed_files, write_atomic
+
+from conftest import ROOT, make_project
+
+SEED = ROOT / "seeds" / "000_58b2e9f6377aac77.txt"
+
+
+def run(project: Path, registries, dry_run: bool = False):
+    return Importer(project / "content", registries, dry_run).run(seed_files(project / "seeds"))
+
+
+def tree(project: Path) -> dict[str, bytes]:
+    root = project / "content"
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def project(tmp_path):
+    return make_project(tmp_path, [SEED])
+
+
+def test_import_creates_main_entry_and_drafts(project, registries):
+    outcomes = run(project, registries)
+    assert [o.action for o in outcomes] == ["created"] * 4
+    files = sorted(p.relative_to(project / "content").as_posix() for p in (project / "content" / "timeline").rglob("*.md"))
+    assert files == [
+        "timeline/2014/2014-islamic-state-captured-raqqa.md",
+        "timeline/2017/2017-06-syrian-democratic-forces-broke-into-raqqa.md",
+        "timeline/2017/2017-10-14-dozens-of-is-fighters-surrender-as-raqas-fall-nears.md",
+        "timeline/2017/2017-10-14-syrian-arab-army-captured-al-mayadin.md",
+    ]
+
+
+def test_three_imports_give_a_byte_identical_tree(project, registries):
+    run(project, registries)
+    first = tree(project)
+    for _ in range(2):
+        assert {o.action for o in run(project, registries)} == {"unchanged"}
+        assert tree(project) == first
+
+
+def test_curator_edit_survives_reimport_byte_for_byte(project, registries):
+    run(project, registries)
+    path = project / "content" / "timeline" / "2017" / "2017-10-14-syrian-arab-army-captured-al-mayadin.md"
+    edited = path.read_text(encoding="utf-8").replace("Status: draft", "Status: published") + "\nConfirmed by SANA.\n"
+    path.write_text(edited, encoding="utf-8")
+    outcomes = {o.path: o for o in run(project, registries)}
+    assert outcomes["timeline/2017/2017-10-14-syrian-arab-army-captured-al-mayadin.md"].action == "kept"
+    assert path.read_text(encoding="utf-8") == edited
+
+
+def test_deleted_entry_does_not_come_back(project, registries):
+    run(project, registries)
+    path = project / "content" / "timeline" / "2014" / "2014-islamic-state-captured-raqqa.md"
+    path.unlink()
+    outcomes = {o.path: o.action for o in run(project, registries)}
+    assert outcomes["timeline/2014/2014-islamic-state-captured-raqqa.md"] == "rejected"
+    assert not path.exists()
+
+
+def test_changed_seed_updates_untouched_entries_only(project, registries):
+    run(project, registries)
+    seed = project / "seeds" / SEED.name
+    seed.write_text(seed.read_text(encoding="utf-8").replace("Dozens of IS fighters surrender", "Scores of IS fighters surrender", 1),
+                    encoding="utf-8")
+    actions = [o.action for o in run(project, registries)]
+    assert actions.count("updated") == 4  # the title and the seed hash changed; file names stay stable
+    ledger = json.loads((project / "content" / "data" / "imports.json").read_text(encoding="utf-8"))
+    main = project / "content" / ledger[SEED.name]["main"]
+    assert main.read_text(encoding="utf-8").startswith("Title: Scores of IS fighters surrender")
+
+
+def test_bad_seed_is_named_and_the_rest_still_import(project, registries):
+    (project / "seeds" / "empty.txt").write_text("   \n", encoding="utf-8")
+    (project / "seeds" / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    (project / "seeds" / ".hidden.txt").write_text("ignored", encoding="utf-8")
+    outcomes = run(project, registries)
+    failed = {o.seed: o.message for o in outcomes if o.action == "failed"}
+    assert set(failed) == {"empty.txt", "binary.txt"}
+    assert "empty" in failed["empty.txt"] and "binary" in failed["binary.txt"]
+    assert sum(o.action == "created" for o in outcomes) == 4
+
+
+def test_dry_run_writes_nothing(project, registries):
+    before = tree(project)
+    outcomes = run(project, registries, dry_run=True)
+    assert {o.action for o in outcomes} == {"created"}
+    assert tree(project) == before
+
+
+def test_name_clash_with_a_hand_written_file_gets_a_new_name(project, registries):
+    mine = project / "content" / "timeline" / "2014" / "2014-islamic-state-captured-raqqa.md"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("Title: Islamic State captured Raqqa\nDate: 2014\n\nMy own words.\n", encoding="utf-8")
+    run(project, registries)
+    assert mine.read_text(encoding="utf-8").endswith("My own words.\n")
+    assert (mine.parent / "2014-islamic-state-captured-raqqa-2.md").exists()
+
+
+def test_write_atomic_leaves_no_partial_file(tmp_path, monkeypatch):
+    target = tmp_path / "a.md"
+    target.write_text("old", encoding="utf-8")
+
+    def explode(*_args, **_kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("os.replace", explode)
+    with pytest.raises(OSError):
+        write_atomic(target, "new text")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]

@@ -1,0 +1,98 @@
+"""A real Pelican build: the seed's entry, drafts, hand-written entries, warnings, determinism."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, make_project
+
+SEED = ROOT / "seeds" / "000_58b2e9f6377aac77.txt"
+HAND = """Title: Government forces retake Palmyra
+Date: 2016-03
+Places: Tadmur
+Factions: Syrian Arab Army; Russian Armed Forces
+
+Written by a curator from several reports.
+"""
+UNKNOWN = """Title: Clashes near Raqqa
+Date: 2017-07-02
+Places: Raqqa Citadel; Raqa; Deir Ezzor
+Factions: Syrian Democratic Forcez
+
+Text.
+"""
+
+
+def digest(output: Path) -> dict[str, str]:
+    return {p.relative_to(output).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+def test_seed_builds_into_a_dated_entry_with_places_and_factions(tmp_path, build_site):
+    output = build_site(make_project(tmp_path, [SEED]))
+    page = output / "entries" / "2017-10-14-dozens-of-is-fighters-surrender-as-raqas-fall-nears" / "index.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    time = soup.find("time")
+    assert (time["datetime"], time.get_text()) == ("2017-10-14", "14 October 2017")
+    places = [li.get_text(strip=True) for li in soup.select(".places li")]
+    assert places == ["Raqqa", "Deir ez-Zor Governorate", "Al Mayadin", "Mosul"]
+    factions = {li.get_text(strip=True) for li in soup.select(".factions li")}
+    assert factions == {"Islamic State", "US-led coalition", "Syrian Arab Army", "Syrian Democratic Forces",
+                        "People's Protection Units"}
+    assert "reported from Kobani" in soup.get_text()
+    drafts = sorted(p.parent.name for p in (output / "drafts").rglob("index.html"))
+    assert drafts == ["2014-islamic-state-captured-raqqa", "2017-06-syrian-democratic-forces-broke-into-raqqa",
+                      "2017-10-14-syrian-arab-army-captured-al-mayadin"]
+    index = BeautifulSoup((output / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [a.get_text() for a in index.select("ol.timeline a")] == ["Dozens of IS fighters surrender as Raqa’s fall nears"]
+
+
+def test_hand_written_entry_builds_beside_generated_ones(tmp_path, build_site):
+    project = make_project(tmp_path, [SEED], {"timeline/2016/palmyra.md": HAND})
+    output = build_site(project)
+    index = BeautifulSoup((output / "index.html").read_text(encoding="utf-8"), "html.parser")
+    times = [(t["datetime"], t.get_text()) for t in index.select("ol.timeline time")]
+    assert times == [("2016-03", "March 2016"), ("2017-10-14", "14 October 2017")]
+    entry = BeautifulSoup((output / "entries" / "palmyra" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [li.get_text(strip=True) for li in entry.select(".places li")] == ["Palmyra"]
+
+
+def test_unknown_names_warn_with_file_and_closest_names(tmp_path, build_site, caplog):
+    build_site(make_project(tmp_path, [], {"timeline/2017/unknown.md": UNKNOWN}))
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    place = next(w for w in warnings if "unknown place 'Raqqa Citadel'" in w)
+    assert "unknown.md" in place and "Raqqa" in place.split("closest known:")[1]
+    assert not any("'Raqa'" in w or "'Deir Ezzor'" in w for w in warnings)  # known spellings resolve quietly
+    faction = next(w for w in warnings if "unknown faction 'Syrian Democratic Forcez'" in w)
+    assert "Syrian Democratic Forces" in faction
+
+
+def test_failing_seed_is_reported_and_the_rest_build(tmp_path, build_site, caplog):
+    project = make_project(tmp_path, [SEED])
+    (project / "seeds" / "nodate.txt").write_text(
+        "Clashes in Idlib\n\nReuters\n\nBEIRUT (Reuters) - Fighting raged in Idlib province, a monitor said.\n",
+        encoding="utf-8")
+    output = build_site(project)
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert any("nodate.txt" in e and "date" in e for e in errors)
+    assert (output / "entries" / "2017-10-14-dozens-of-is-fighters-surrender-as-raqas-fall-nears" / "index.html").exists()
+
+
+def test_two_builds_are_byte_identical(tmp_path, build_site):
+    project = make_project(tmp_path, [SEED], {"timeline/2016/palmyra.md": HAND})
+    first = digest(build_site(project))
+    import shutil
+
+    shutil.rmtree(project / "output")
+    assert digest(build_site(project)) == first
+
+
+def test_no_third_party_requests_in_pages(tmp_path, build_site):
+    output = build_site(make_project(tmp_path, [SEED]))
+    for page in output.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r"""(?:src|href)=["'](?:https?:)?//""", html), page
