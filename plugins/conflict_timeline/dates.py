@@ -50,6 +50,8 @@ _PREP = r"(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Ee]arly|[Ll]ate|[M
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(rf"\b(?P<year>{_YEAR})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),
+    # Day-first numeric dates (24.08.2013, 6-09-2013), as non-US outlets stamp them; slashes are ambiguous: skipped.
+    ("numeric", re.compile(rf"(?<![\d.-])(?P<day>[0-3]?\d)(?P<sep>[.-])(?P<mon>[01]?\d)(?P=sep)(?P<year>{_YEAR})(?!\d)")),
     ("month_day", re.compile(
         rf"(?:\b(?P<wd>{_WD})\.?,?\s+)?\b(?P<mon>{_MON})\.?\s+(?P<day>[0-3]?\d){_ORD}\b(?!\s*(?:%|,\d))"
         rf"(?:,?\s+(?P<year>{_YEAR})\b)?")),
@@ -91,13 +93,13 @@ class DateMention:
 
 
 def _mention(kind: str, match: re.Match[str]) -> DateMention | None:
-    groups = {k: v for k, v in match.groupdict().items() if v}
+    groups = {k: v for k, v in match.groupdict().items() if v and k != "sep"}
     year = int(groups["year"]) if "year" in groups else None
     mon = groups.get("mon")
     month = (int(mon) if mon.isdigit() else MONTHS[mon]) if mon else None
     day = int(groups["day"]) if "day" in groups else None
     weekday = WEEKDAYS[groups["wd"]] if "wd" in groups else None
-    if day is not None and not 1 <= day <= 31:
+    if (day is not None and not 1 <= day <= 31) or (month is not None and not 1 <= month <= 12):
         return None
     if day is not None and month is not None:
         try:

@@ -60,6 +60,9 @@ _FURNITURE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _TERMINAL = ".!?:;\"”’)»…"
+# What may stand before a publication date that opens the text: "Posted on", "Date of publication", ...
+_STAMP = re.compile(r"^\s*(?:(?:print this page|posted|published|updated|last updated|date of publication|date)"
+                    r"(?:\s+(?:on|at))?\s*:?\s*)?$", re.IGNORECASE)
 
 
 def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
@@ -149,6 +152,19 @@ def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
     return dateline, match.group("agency"), match.group("rest").strip()
 
 
+def _leading_date(paras: list[str]) -> tuple[str | None, list[str]]:
+    """A full date opening the text ('Wed 05 Apr 2017' on its own line, or before the headline or the lead) is
+    the publication date; it is taken off the text."""
+    for index in range(min(2, len(paras))):
+        found = find_dates(paras[index][:70])
+        if found and found[0].day and found[0].year and found[0].month and \
+                _STAMP.match(paras[index][:found[0].start]):
+            rest = paras[index][found[0].end:].strip(" .,-–—|")
+            paras = [*paras[:index], *([rest] if rest else []), *paras[index + 1:]]
+            return found[0].words, paras
+    return None, paras
+
+
 def parse_text(text: str, name: str, warnings: tuple[str, ...] = ()) -> Seed:
     lines = text.split("\n")
     header: dict[str, str] = {}
@@ -165,9 +181,8 @@ def parse_text(text: str, name: str, warnings: tuple[str, ...] = ()) -> Seed:
             break
     paras = [p for p in paragraphs("\n".join(lines[index:])) if not is_furniture(p)]
     published_words = header.get("published") or header.get("date")
-    if paras and not published_words and (found := find_dates(paras[0])) and \
-            found[0].day and found[0].year and len(found[0].words) >= len(paras[0]) - 2:
-        published_words = paras.pop(0)  # a bare date line opening the text (FA-KES style)
+    if not published_words:
+        published_words, paras = _leading_date(paras)
     published = parse_published(published_words) if published_words else None
     if published_words and published is None:
         warnings += (f"cannot read the publication date '{published_words}'",)
