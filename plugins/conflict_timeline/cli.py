@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -28,8 +29,7 @@ CONTENT = click.option("--content", "content", type=click.Path(file_okay=False, 
 def _settings(content: Path, seeds: Path | None = None) -> TimelineSettings:
     settings = TimelineSettings.from_mapping({"PATH": str(content)})
     if seeds is not None:
-        settings = TimelineSettings(settings.content_path, seeds.resolve(), settings.factions_path,
-                                    settings.places_path, settings.countries)
+        settings = dataclasses.replace(settings, seeds_path=seeds.resolve())
     return settings
 
 

@@ -28,6 +28,9 @@ from .models import Place
 log = logging.getLogger(__name__)
 
 DEFAULT_COUNTRIES: tuple[str, ...] = ("SY", "IQ", "LB", "JO", "TR")
+# GeoNames alternate spellings are matched only here; in neighbouring countries they are mostly historic Arabic or
+# Kurdish names of villages that collide with personal names (Bakr, Sultan, Noureddin): main names only there.
+DEFAULT_CORE_COUNTRIES: tuple[str, ...] = ("SY", "IQ")
 _ARTICLES = {"al", "ar", "as", "ash", "ad", "an", "at", "az", "el", "ath", "adh", "ed", "es", "er", "ez"}
 _APOSTROPHES = str.maketrans({c: "" for c in "'’‘`ʻʼʿʾ´"})
 _PROVINCE_WORDS = ("province", "governorate", "region", "countryside")
@@ -39,8 +42,13 @@ _STOP = frozenset(
     president minister army forces state group city town province governorate region north south east west
     northern southern eastern western central monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december us un eu
-    police government coalition regime rebels people islamic""".split()
-)
+    police government coalition regime rebels people islamic center centre hospital airport camp base river valley
+    tal tel tell tall khan qasr kafr deir dayr ain ayn ras jisr jabal jebel jabel wadi bir sheikh shaykh abu umm beit
+    bayt kala qala qalaat qalat hamra souq suq bab mazraa tabqa main road street square new old great grand mount
+    lake sea gulf bay port
+    ali salah hamza hassan hasan hussein husayn mohammed muhammad mohammad omar umar ahmed ahmad khalid saddam hadi
+    abdullah abdallah ibrahim ismail mustafa mahmoud mahmud yusuf youssef walid bashar hafez rami nuri""".split()
+) - {"tabqa"}
 
 
 def key(name: str) -> str:
@@ -81,9 +89,9 @@ class Gazetteer:
         self._by_name: dict[str, Place] = {}
         for place, names, rank in places:
             self._by_name.setdefault(place.name, place)
-            for name in (place.name, *names):
+            for n, name in enumerate((place.name, *names)):
                 k = key(name)
-                if len(k) < 3:
+                if len(k) < 3 or (n and len(k) < 4 and rank < 10**12):  # short alternates collide with words
                     continue
                 current = self._by_key.get(k)
                 if current is None or rank > current[0]:
@@ -148,6 +156,11 @@ def _capitalised_runs(text: str) -> Iterable[list[re.Match[str]]]:
     last_end = -1
     for match in _TOKEN.finditer(text):
         word = match.group(0)
+        if len(word) == 1:  # "A", "I": sentence openers, not parts of names
+            if run:
+                yield _trim(run)
+            run, last_end = [], match.end()
+            continue
         gap = text[last_end:match.start()] if last_end >= 0 else ""
         joined = run and gap in (" ", "-", " - ")
         if word[0].isupper() or (joined and word.split("-")[0].lower() in _ARTICLES | {"bin", "ibn", "abu"}):
@@ -235,7 +248,8 @@ def read_places_yml(path: Path | None) -> list[dict]:
     return rows
 
 
-def load_gazetteer(places_yml: Path | None = None, countries: Sequence[str] = DEFAULT_COUNTRIES) -> Gazetteer:
+def load_gazetteer(places_yml: Path | None = None, countries: Sequence[str] = DEFAULT_COUNTRIES,
+                   core: Sequence[str] = DEFAULT_CORE_COUNTRIES) -> Gazetteer:
     curated = read_places_yml(places_yml)
     pinned = {int(row["geonameid"]): row for row in curated if row.get("geonameid") is not None}
     rows = geonames_cities(countries, pinned)
@@ -248,7 +262,7 @@ def load_gazetteer(places_yml: Path | None = None, countries: Sequence[str] = DE
         override = pinned.get(row["geonameid"])
         name = override["name"] if override else ascii_name(row["name"])
         place = Place(name, round(row["latitude"], 5), round(row["longitude"], 5), row["countrycode"], "city", row["geonameid"])
-        names = [n for n in row["alternatenames"] if _latin(n)]
+        names = [n for n in row["alternatenames"] if _latin(n)] if row["countrycode"] in core else []
         rank = row["population"] or 0
         if override:
             names += list(override.get("aliases") or [])

@@ -11,7 +11,7 @@ from typing import Any
 from .errors import SettingsError
 from .extract import Registries
 from .factions import load_factions
-from .gazetteer import DEFAULT_COUNTRIES, load_gazetteer
+from .gazetteer import DEFAULT_CORE_COUNTRIES, DEFAULT_COUNTRIES, load_gazetteer
 
 DEFAULTS: dict[str, Any] = {
     "TIMELINE_SEEDS_PATH": "seeds",  # relative to the folder that holds PATH (the project root)
@@ -19,6 +19,7 @@ DEFAULTS: dict[str, Any] = {
     "TIMELINE_FACTIONS": "data/factions.yml",  # relative to PATH (content/)
     "TIMELINE_PLACES": "data/places.yml",
     "TIMELINE_COUNTRIES": list(DEFAULT_COUNTRIES),  # ISO codes whose GeoNames places are searched
+    "TIMELINE_CORE_COUNTRIES": list(DEFAULT_CORE_COUNTRIES),  # ... whose alternate spellings are matched too
 }
 
 
@@ -29,6 +30,7 @@ class TimelineSettings:
     factions_path: Path
     places_path: Path
     countries: tuple[str, ...]
+    core_countries: tuple[str, ...] = DEFAULT_CORE_COUNTRIES
     import_on_build: bool = True
 
     @classmethod
@@ -43,22 +45,24 @@ class TimelineSettings:
                 raise SettingsError(f"{key} = {merged[key]!r}: expected a path (a non-empty string)")
         if not isinstance(merged["TIMELINE_IMPORT_ON_BUILD"], bool):
             raise SettingsError(f"TIMELINE_IMPORT_ON_BUILD = {merged['TIMELINE_IMPORT_ON_BUILD']!r}: expected True or False")
-        countries = merged["TIMELINE_COUNTRIES"]
-        if isinstance(countries, str) or not all(isinstance(c, str) and len(c) == 2 and c.isupper() for c in countries):
-            raise SettingsError(f"TIMELINE_COUNTRIES = {countries!r}: expected a list of two-letter ISO codes, e.g. ['SY', 'IQ']")
+        for key in ("TIMELINE_COUNTRIES", "TIMELINE_CORE_COUNTRIES"):
+            codes = merged[key]
+            if isinstance(codes, str) or not all(isinstance(c, str) and len(c) == 2 and c.isupper() for c in codes):
+                raise SettingsError(f"{key} = {codes!r}: expected a list of two-letter ISO codes, e.g. ['SY', 'IQ']")
         content = Path(settings.get("PATH") or "content").resolve()
         return cls(
             content_path=content,
             seeds_path=(content.parent / merged["TIMELINE_SEEDS_PATH"]).resolve(),
             factions_path=content / merged["TIMELINE_FACTIONS"],
             places_path=content / merged["TIMELINE_PLACES"],
-            countries=tuple(sorted(countries)),
+            countries=tuple(sorted(merged["TIMELINE_COUNTRIES"])),
+            core_countries=tuple(sorted(merged["TIMELINE_CORE_COUNTRIES"])),
             import_on_build=merged["TIMELINE_IMPORT_ON_BUILD"],
         )
 
     def registries(self) -> Registries:
         return _registries(self.factions_path, _mtime(self.factions_path), self.places_path,
-                           _mtime(self.places_path), self.countries)
+                           _mtime(self.places_path), self.countries, self.core_countries)
 
 
 def _mtime(path: Path) -> float:
@@ -69,5 +73,6 @@ def _mtime(path: Path) -> float:
 
 
 @functools.lru_cache(maxsize=4)
-def _registries(factions: Path, _fm: float, places: Path, _pm: float, countries: tuple[str, ...]) -> Registries:
-    return Registries(load_gazetteer(places, countries), load_factions(factions))
+def _registries(factions: Path, _fm: float, places: Path, _pm: float, countries: tuple[str, ...],
+                core: tuple[str, ...]) -> Registries:
+    return Registries(load_gazetteer(places, countries, core), load_factions(factions))
