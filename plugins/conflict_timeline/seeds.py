@@ -219,7 +219,7 @@ def assemble(name: str, headline: str, paras: list[str], header: dict[str, str],
     if not source and agency:
         source = OUTLETS.get(agency.strip(), agency.strip())
     body = [p for p in body if not _same(p, headline)]
-    while body and not is_sentence(body[-1]) and len(body[-1].split()) <= 10:
+    while len(body) > 1 and body[-1][-1:] not in _TERMINAL and len(body[-1].split()) <= 10:
         body.pop()  # trailing furniture the patterns did not know
     if body:
         body[-1] = re.sub(r"\s*[–—-]+\s*$", "", body[-1])

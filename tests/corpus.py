@@ -1,0 +1,23 @@
+"""The shared real-text corpus (FA-KES CSV, re3d JSON lines) as seed texts. Read from ../shared/corpus, never copied."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+
+def corpus_texts(root: Path) -> Iterator[tuple[str, str]]:
+    """(name, seed text) for every FA-KES article and re3d document: headline, blank line, text."""
+    fakes = root / "fa-kes" / "FA-KES-Dataset.csv"
+    if fakes.exists():
+        with fakes.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                yield f"fakes-{row['unit_id']}.txt", f"{row['article_title']}\n\n{row['article_content']}\n"
+    for documents in sorted((root / "re3d").glob("*/documents.json")):
+        with documents.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    doc = json.loads(line)
+                    yield f"re3d-{documents.parent.name}-{doc['_id'][:12]}.txt", f"{doc['title']}\n\n{doc['text']}\n"
