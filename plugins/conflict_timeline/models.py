@@ -138,3 +138,14 @@ class Extraction:
     events: tuple["Extraction", ...] = ()
     unknown_actors: tuple[str, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class SiteEntry:
+    """An entry as the built site shows it: the Markdown entry plus what the registries resolved."""
+
+    entry: Entry
+    url: str  # site-relative URL of its page, e.g. "entries/2017-10-14-army-retakes-palmyra/"
+    places: tuple[Place, ...] = ()
+    factions: tuple[Faction, ...] = ()
+    text: str = ""  # plain-text summary, no markup
