@@ -36,10 +36,22 @@ CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
 TAG_SAVE_AS = TAGS_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = ""
-DEFAULT_PAGINATION = False
+YEAR_ARCHIVE_URL = "timeline/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "timeline/{date:%Y}/index.html"
+MONTH_ARCHIVE_URL = "timeline/{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = "timeline/{date:%Y}/{date:%m}/index.html"
+# The timeline splits into pages of 50 entries: 10,000 entries never make one page heavy.
+DEFAULT_PAGINATION = 50
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
 
-# Deterministic output: no feeds with build times, no content cache between runs.
-FEED_ALL_ATOM = None
+# Feeds: all entries, and one per faction and per place (written by the plugin). Dates come from entries, so
+# feeds are deterministic. No content cache between runs.
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_DOMAIN = "http://localhost:8000"  # feeds need absolute links; publishconf.py uses SITEURL
+FEED_MAX_ITEMS = 50
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None

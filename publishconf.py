@@ -8,4 +8,5 @@ from pelicanconf import *  # noqa: E402,F403
 
 SITEURL = os.environ.get("SITEURL", "https://example.org/timeline")
 RELATIVE_URLS = False
+FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True

@@ -48,7 +48,7 @@ def test_seed_builds_into_a_dated_entry_with_places_and_factions(tmp_path, build
     assert drafts == ["2014-islamic-state-captured-raqqa", "2017-06-syrian-democratic-forces-broke-into-raqqa",
                       "2017-10-14-syrian-arab-army-captured-al-mayadin"]
     index = BeautifulSoup((output / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert [a.get_text() for a in index.select("ol.timeline a")] == ["Dozens of IS fighters surrender as Raqa’s fall nears"]
+    assert [a.get_text() for a in index.select("ol.timeline .entry-title a")] == ["Dozens of IS fighters surrender as Raqa’s fall nears"]
 
 
 def test_hand_written_entry_builds_beside_generated_ones(tmp_path, build_site):

@@ -19,3 +19,5 @@ def register() -> None:
     signals.generator_init.connect(hooks.add_filters)
     # Resolve each entry's places and factions against the registries, warn about unknown names, build context.
     signals.article_generator_finalized.connect(hooks.resolve_articles)
+    # Faction and place pages, map, search page, per-facet feeds, filter index, exports.
+    signals.get_generators.connect(hooks.get_generators)

@@ -13,6 +13,8 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+import json
+
 from .entries import slugify
 from .extract import Registries
 from .models import PRECISIONS, Faction, Place
@@ -36,7 +38,7 @@ def iso_date(value: dt.date, precision: str = "day") -> str:
     return {"year": full[:4], "month": full[:7]}.get(precision, full)
 
 
-FILTERS = {"display_date": display_date, "iso_date": iso_date, "slugify": slugify}
+FILTERS: dict[str, Any] = {"display_date": display_date, "iso_date": iso_date, "slugify": slugify}
 
 
 @dataclass(frozen=True)
@@ -93,3 +95,107 @@ def timeline_groups(articles: Iterable[Any]) -> list[tuple[int, list[tuple[str, 
             months.append((f"{year:04d}-{month:02d}", f"{MONTH_NAMES[month - 1]} {year}", list(in_month)))
         years.append((year, months))
     return years
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A faction or a place with its entries: one page and one feed each."""
+
+    kind: str  # "faction" | "place"
+    name: str
+    slug: str
+    item: Any  # Faction | Place
+    articles: tuple[Any, ...]
+
+    @property
+    def url(self) -> str:
+        return f"{self.kind}s/{self.slug}/"
+
+    @property
+    def feed(self) -> str:
+        return f"feeds/{self.kind}s/{self.slug}.atom.xml"
+
+
+def facets(articles: Sequence[Any], kind: str) -> list[Facet]:
+    """Factions (attribute faction_list) or places (place_list) with their articles, most entries first."""
+    groups: dict[str, tuple[Any, list[Any]]] = {}
+    for article in articles:
+        for item in getattr(article, f"{kind}_list", ()):
+            groups.setdefault(item.name, (item, []))[1].append(article)
+    result = [Facet(kind, name, slugify(name), item, tuple(found)) for name, (item, found) in groups.items()]
+    return sorted(result, key=lambda f: (-len(f.articles), f.name))
+
+
+def neighbours(articles: Sequence[Any]) -> None:
+    """Set prev_entry/next_entry on each article (already in date order)."""
+    for before, current, after in zip([None, *articles[:-1]], articles, [*articles[1:], None]):
+        current.prev_entry, current.next_entry = before, after
+
+
+def related(article: Any, by_faction: dict[str, Facet], by_place: dict[str, Facet], positions: dict[tuple[str, str, int], int],
+            limit: int = 5, window: int = 6) -> list[Any]:
+    """Entries sharing places or factions, nearest in time first (places count double).
+
+    Only the ``window`` neighbours on each side within each facet are considered, so the cost per entry stays
+    constant however large a facet grows. ``positions`` maps (kind, name, id(article)) to the index in the facet.
+    """
+    scores: dict[int, tuple[int, Any]] = {}
+    for weight, kind, table, items in ((2, "place", by_place, article.place_list), (1, "faction", by_faction, article.faction_list)):
+        for item in items:
+            found = table[item.name].articles
+            at = positions[(kind, item.name, id(article))]
+            for other in found[max(0, at - window):at + window + 1]:
+                if other is not article:
+                    score, _ = scores.get(id(other), (0, other))
+                    scores[id(other)] = (score + weight, other)
+    ranked = sorted(scores.values(), key=lambda pair: (-pair[0], abs((pair[1].date - article.date).days), pair[1].slug))
+    return [other for _, other in ranked[:limit]]
+
+
+def facet_positions(groups: Sequence[Facet]) -> dict[tuple[str, str, int], int]:
+    return {(f.kind, f.name, id(a)): i for f in groups for i, a in enumerate(f.articles)}
+
+
+def month_groups(articles: Iterable[Any]) -> list[tuple[str, str, list[Any]]]:
+    """[('2017-10', 'October 2017', [...]), ...] for articles in date order."""
+    return [group for _, months in timeline_groups(articles) for group in months]
+
+
+def event_jsonld(article: Any, site_url: str) -> str:
+    """schema.org Event for an entry page, safe to place inside a <script> element."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "Event", "name": article.title,
+        "startDate": iso_date(article.date, getattr(article, "precision", "day")),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "url": f"{site_url}/{article.url}",
+    }
+    places = [{"@type": "Place", "name": p.name, "geo": {"@type": "GeoCoordinates", "latitude": p.lat, "longitude": p.lon},
+               "address": {"@type": "PostalAddress", "addressCountry": p.country}} for p in article.place_list]
+    if places:
+        data["location"] = places if len(places) > 1 else places[0]
+    if article.faction_list:
+        data["performer"] = [{"@type": "Organization", "name": f.name} for f in article.faction_list]
+    if getattr(article, "summary", None):
+        data["description"] = _plain(article.summary)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _plain(html: str) -> str:
+    import re
+
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def faction_css(factions: Iterable[Faction]) -> str:
+    """One rule per faction colour: the site's CSP forbids inline style attributes."""
+    rules = [f".swatch-{slugify(f.name)} {{ background: {f.colour}; }}" for f in factions if f.colour]
+    return "\n".join(sorted(rules)) + "\n"
+
+
+def chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
+    return [items[i:i + size] for i in range(0, len(items), size)] or [items]
+
+
+FILTERS["months"] = month_groups

@@ -117,6 +117,19 @@ def _list(value: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (value or "").split(";") if part.strip())
 
 
+def parse_sources(value: str | None) -> tuple[Source, ...]:
+    """``Reuters <https://...>; Agence France-Presse`` -> Sources."""
+    sources = []
+    for item in _list(value):
+        match = _SOURCE.match(item)
+        sources.append(Source(match.group("name"), match.group("url")) if match else Source(item))
+    return tuple(sources)
+
+
+def parse_evidence(value: str | None) -> tuple[Evidence, ...]:
+    return tuple(Evidence(m.group("label").strip(), m.group("words")) for m in _EVIDENCE.finditer(value or ""))
+
+
 def parse_date(value: str) -> tuple[dt.date, str]:
     """``2017-10-14`` (day), ``2017-06`` (month) or ``2014`` (year); a time part is ignored."""
     value = value.strip()
@@ -149,15 +162,12 @@ def parse(text: str, path: str | None = None) -> Entry:
     event = fields.get("event") or None
     if event is not None and event not in EVENT_TYPES:
         raise EntryError(f"Event: '{event}' is not one of {', '.join(EVENT_TYPES)}", path)
-    sources = []
-    for item in _list(fields.get("sources")):
-        match = _SOURCE.match(item)
-        sources.append(Source(match.group("name"), match.group("url")) if match else Source(item))
-    evidence = tuple(Evidence(m.group("label").strip(), m.group("words")) for m in _EVIDENCE.finditer(fields.get("evidence", "")))
+    sources = parse_sources(fields.get("sources"))
+    evidence = parse_evidence(fields.get("evidence"))
     return Entry(
         title=fields["title"], date=date, precision=precision, places=_list(fields.get("places")),  # type: ignore[arg-type]
         dateline=fields.get("dateline") or None, factions=_list(fields.get("factions")), event_type=event,
-        sources=tuple(sources), status=status, summary=fields.get("summary") or None, evidence=evidence,
+        sources=sources, status=status, summary=fields.get("summary") or None, evidence=evidence,
         warnings=_list(fields.get("warnings")), seed=fields.get("seed") or None,
         seed_hash=fields.get("seed-hash") or None, slug=fields.get("slug") or None, body=body,
     )

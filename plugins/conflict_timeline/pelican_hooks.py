@@ -6,7 +6,8 @@ import logging
 
 from pelican.urlwrappers import Category
 
-from .context import FILTERS, resolve_names, timeline_groups
+from .context import FILTERS, event_jsonld, resolve_names, timeline_groups
+from .entries import parse_evidence, parse_sources
 from .importer import Importer, seed_files, summarize
 from .reader import TimelineMarkdownReader
 from .settings import TimelineSettings
@@ -45,8 +46,18 @@ def resolve_articles(generator) -> None:
         article.place_list = resolved.places
         article.dateline_place = resolved.dateline
         article.faction_list = resolved.factions
+        article.source_list = parse_sources(article.metadata.get("sources"))
+        article.evidence_list = parse_evidence(article.metadata.get("evidence"))
+        article.jsonld = event_jsonld(article, generator.settings.get("SITEURL", ""))
         if not hasattr(article, "category"):  # Pelican 4.12 writes drafts with article.category even when
             article.category = Category(generator.settings["DEFAULT_CATEGORY"], generator.settings)  # unused
         for problem in resolved.problems:
             log.warning("%s: %s", article.source_path, problem)
     generator.context["timeline_years"] = timeline_groups(generator.articles)
+    generator.context["timeline_registries"] = registries
+
+
+def get_generators(_pelican):
+    from .generator import TimelineGenerator
+
+    return TimelineGenerator

@@ -1,0 +1,87 @@
+"""A Pelican generator for what Pelican has none for: faction and place pages, the map, the search page,
+per-facet Atom feeds, the filter index and the exports. Data logic lives in context.py; this only writes."""
+
+from __future__ import annotations
+
+import json
+import logging
+from xml.sax.saxutils import escape
+from functools import partial
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from .context import chunks, display_date, facet_positions, faction_css, facets, iso_date, neighbours, related
+
+FACET_PAGE_SIZE = 100  # entries per faction or place page: 10,000 entries never make one page heavy
+
+log = logging.getLogger(__name__)
+
+
+class TimelineGenerator(Generator):
+    def generate_context(self) -> None:
+        articles = list(self.context.get("articles", []))
+        neighbours(articles)
+        self.factions = facets(articles, "faction")
+        self.places = facets(articles, "place")
+        by_faction = {f.name: f for f in self.factions}
+        by_place = {f.name: f for f in self.places}
+        positions = facet_positions([*self.factions, *self.places])
+        for article in articles:
+            article.related_entries = related(article, by_faction, by_place, positions)
+        self.context.update(timeline_factions=self.factions, timeline_places=self.places,
+                            timeline_faction_pages=by_faction, timeline_place_pages=by_place)
+        self.articles = articles
+
+    def generate_output(self, writer) -> None:
+        write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
+        for kind, groups in (("faction", self.factions), ("place", self.places)):
+            write(f"{kind}s/index.html", self.get_template(f"{kind}s"), self.context, facets=groups, url=f"{kind}s/")
+            for facet in groups:
+                pages = chunks(facet.articles, FACET_PAGE_SIZE)
+                urls = [facet.url] + [f"{facet.url}{n}/" for n in range(2, len(pages) + 1)]
+                for number, (entries, url) in enumerate(zip(pages, urls), 1):
+                    write(f"{url}index.html", self.get_template(kind), self.context, facet=facet, facet_entries=entries,
+                          facet_page=number, facet_pages=list(enumerate(urls, 1)), url=url)
+                writer.write_feed(list(reversed(facet.articles)), self.context, facet.feed,
+                                  feed_title=f"{self.settings['SITENAME']}: {facet.name}")
+        write("map/index.html", self.get_template("map"), self.context, url="map/")
+        write("search/index.html", self.get_template("search"), self.context, url="search/")
+        self._write_text("entries.json", self.filter_index())
+        registries = self.context.get("timeline_registries")
+        self._write_text("factions.css", faction_css(registries.factions.actors if registries else
+                                                     [f.item for f in self.factions]))
+        self._write_text("sitemap.xml", self.sitemap())
+
+    def sitemap(self) -> str:
+        site = self.settings.get("SITEURL", "")
+        urls = ["", "factions/", "places/", "map/", "search/"]
+        urls += [p.url for p in self.context.get("pages", [])]
+        urls += [a.url for a in self.articles] + [f.url for f in [*self.factions, *self.places]]
+        rows = "".join(f"<url><loc>{escape(site + '/' + u)}</loc></url>\n" for u in dict.fromkeys(urls))
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{rows}</urlset>\n')
+
+    def filter_index(self) -> str:
+        """A compact index for the filter script: names once, entries as small arrays of numbers."""
+        factions = [f.name for f in self.factions]
+        places = [p.name for p in self.places]
+        types = sorted({a.metadata.get("event", "") for a in self.articles} - {""})
+        f_index = {n: i for i, n in enumerate(factions)}
+        p_index = {n: i for i, n in enumerate(places)}
+        t_index = {n: i for i, n in enumerate(types)}
+        rows = [
+            [a.url, a.title, iso_date(a.date, a.precision), display_date(a.date, a.precision),
+             [f_index[f.name] for f in a.faction_list], [p_index[p.name] for p in a.place_list],
+             t_index.get(a.metadata.get("event", ""), -1)]
+            for a in self.articles
+        ]
+        data = {"factions": factions, "places": places, "types": types, "entries": rows,
+                "fields": ["url", "title", "date", "display", "factions", "places", "type"]}
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+    def _write_text(self, name: str, text: str) -> None:
+        path = Path(self.output_path) / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+        log.info("Writing %s", path)
