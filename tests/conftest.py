@@ -41,13 +41,21 @@ def golden(request: pytest.FixtureRequest):
     return check
 
 
-def make_project(tmp_path: Path, seeds: list[Path] | None = None, entries: dict[str, str] | None = None) -> Path:
-    """A throw-away project: the real registries and theme, the given seeds and hand-written entries."""
+def make_project(tmp_path: Path, seeds: list[Path] | None = None, entries: dict[str, str] | None = None,
+                 real_content: bool = False) -> Path:
+    """A throw-away project: the real registries and theme, the given seeds and hand-written entries.
+
+    ``real_content`` copies the project's own content/ (example entries, pages) and seeds/ instead.
+    """
     project = tmp_path / "project"
-    (project / "content" / "data").mkdir(parents=True)
-    for name in ("factions.yml", "places.yml"):
-        shutil.copy(ROOT / "content" / "data" / name, project / "content" / "data" / name)
-    (project / "seeds").mkdir()
+    if real_content:
+        shutil.copytree(ROOT / "content", project / "content")
+        shutil.copytree(ROOT / "seeds", project / "seeds")
+    else:
+        (project / "content" / "data").mkdir(parents=True)
+        for name in ("factions.yml", "places.yml"):
+            shutil.copy(ROOT / "content" / "data" / name, project / "content" / "data" / name)
+        (project / "seeds").mkdir()
     for seed in seeds or []:
         shutil.copy(seed, project / "seeds" / seed.name)
     for relative, text in (entries or {}).items():
@@ -57,25 +65,32 @@ def make_project(tmp_path: Path, seeds: list[Path] | None = None, entries: dict[
     return project
 
 
-@pytest.fixture
-def build_site(caplog: pytest.LogCaptureFixture):
-    """build_site(project) runs a real Pelican build of ``project`` (caching off) and returns output/."""
+def run_pelican(project: Path, **overrides) -> Path:
+    """A real Pelican build of ``project`` with the project's settings (caching off); returns output/."""
     from pelican import Pelican
     from pelican.settings import read_settings
 
+    output = project / "output"
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={
+        "PATH": str(project / "content"),
+        "OUTPUT_PATH": str(output),
+        "THEME": str(ROOT / "theme"),
+        "PLUGIN_PATHS": [str(ROOT / "plugins")],
+        "CACHE_CONTENT": False,
+        "LOAD_CONTENT_CACHE": False,
+        "TIMELINE_SEARCH": False,
+        **overrides,
+    })
+    Pelican(settings).run()
+    return output
+
+
+@pytest.fixture
+def build_site(caplog: pytest.LogCaptureFixture):
+    """build_site(project, **settings) runs a real Pelican build and returns output/ (log captured)."""
+
     def build(project: Path, **overrides) -> Path:
-        output = project / "output"
-        settings = read_settings(str(ROOT / "pelicanconf.py"), override={
-            "PATH": str(project / "content"),
-            "OUTPUT_PATH": str(output),
-            "THEME": str(ROOT / "theme"),
-            "PLUGIN_PATHS": [str(ROOT / "plugins")],
-            "CACHE_CONTENT": False,
-            "LOAD_CONTENT_CACHE": False,
-            **overrides,
-        })
         caplog.set_level(logging.INFO)
-        Pelican(settings).run()
-        return output
+        return run_pelican(project, **overrides)
 
     return build

@@ -21,3 +21,5 @@ def register() -> None:
     signals.article_generator_finalized.connect(hooks.resolve_articles)
     # Faction and place pages, map, search page, per-facet feeds, filter index, exports.
     signals.get_generators.connect(hooks.get_generators)
+    # Index the finished site with Pagefind, so plain `pelican` also yields a working search page.
+    signals.finalized.connect(hooks.build_search)

@@ -111,7 +111,7 @@ def _body_markdown(seed: Seed) -> str:
     blocks = []
     for para in seed.body:
         crosshead = len(para.split()) <= 8 and para[-1:] not in ".!?:;\"”’)"
-        blocks.append(f"### {escape_markdown(para)}" if crosshead else escape_markdown(para))
+        blocks.append(f"## {escape_markdown(para)}" if crosshead else escape_markdown(para))
     return "\n\n".join(blocks)
 
 

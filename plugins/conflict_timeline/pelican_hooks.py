@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
+import time
 
 from pelican.urlwrappers import Category
 
@@ -61,3 +64,21 @@ def get_generators(_pelican):
     from .generator import TimelineGenerator
 
     return TimelineGenerator
+
+
+def build_search(pelican) -> None:
+    settings = TimelineSettings.from_mapping(pelican.settings)
+    if not settings.search:
+        return
+    started = time.perf_counter()
+    command = [sys.executable, "-m", "pagefind", "--site", pelican.output_path, "--silent"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        log.error("%s: search index not built: %s", pelican.output_path, error)
+        return
+    if result.returncode != 0:
+        log.error("%s: search index not built (pagefind exit %d): %s", pelican.output_path, result.returncode,
+                  (result.stderr or result.stdout).strip()[-500:])
+        return
+    log.info("timeline: Pagefind indexed %s in %.1f s", pelican.output_path, time.perf_counter() - started)

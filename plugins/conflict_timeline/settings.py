@@ -16,6 +16,7 @@ from .gazetteer import DEFAULT_CORE_COUNTRIES, DEFAULT_COUNTRIES, load_gazetteer
 DEFAULTS: dict[str, Any] = {
     "TIMELINE_SEEDS_PATH": "seeds",  # relative to the folder that holds PATH (the project root)
     "TIMELINE_IMPORT_ON_BUILD": True,  # plain `pelican` converts new seeds first
+    "TIMELINE_SEARCH": True,  # index the built site with Pagefind
     "TIMELINE_FACTIONS": "data/factions.yml",  # relative to PATH (content/)
     "TIMELINE_PLACES": "data/places.yml",
     "TIMELINE_COUNTRIES": list(DEFAULT_COUNTRIES),  # ISO codes whose GeoNames places are searched
@@ -32,6 +33,7 @@ class TimelineSettings:
     countries: tuple[str, ...]
     core_countries: tuple[str, ...] = DEFAULT_CORE_COUNTRIES
     import_on_build: bool = True
+    search: bool = True
 
     @classmethod
     def from_mapping(cls, settings: Mapping[str, Any]) -> "TimelineSettings":
@@ -43,8 +45,9 @@ class TimelineSettings:
         for key in ("TIMELINE_SEEDS_PATH", "TIMELINE_FACTIONS", "TIMELINE_PLACES"):
             if not isinstance(merged[key], (str, Path)) or not str(merged[key]):
                 raise SettingsError(f"{key} = {merged[key]!r}: expected a path (a non-empty string)")
-        if not isinstance(merged["TIMELINE_IMPORT_ON_BUILD"], bool):
-            raise SettingsError(f"TIMELINE_IMPORT_ON_BUILD = {merged['TIMELINE_IMPORT_ON_BUILD']!r}: expected True or False")
+        for key in ("TIMELINE_IMPORT_ON_BUILD", "TIMELINE_SEARCH"):
+            if not isinstance(merged[key], bool):
+                raise SettingsError(f"{key} = {merged[key]!r}: expected True or False")
         for key in ("TIMELINE_COUNTRIES", "TIMELINE_CORE_COUNTRIES"):
             codes = merged[key]
             if isinstance(codes, str) or not all(isinstance(c, str) and len(c) == 2 and c.isupper() for c in codes):
@@ -58,6 +61,7 @@ class TimelineSettings:
             countries=tuple(sorted(merged["TIMELINE_COUNTRIES"])),
             core_countries=tuple(sorted(merged["TIMELINE_CORE_COUNTRIES"])),
             import_on_build=merged["TIMELINE_IMPORT_ON_BUILD"],
+            search=merged["TIMELINE_SEARCH"],
         )
 
     def registries(self) -> Registries:
