@@ -87,7 +87,10 @@ def _places(text: str, lead_len: int, seed: Seed, reg: Registries, factions: Seq
         place = reg.gazetteer.get(words)
         if place is not None:
             dateline = PlaceMention(place, "dateline", words)
-    primary = next((m for m in matches if m.start < lead_len), None)
+    # The place the headline names is where the story happened, when the text names it too; else the lead's first.
+    in_headline = [m.place.name for m in reg.gazetteer.find(seed.headline)]
+    primary = next((m for name in in_headline for m in matches if m.place.name == name), None) \
+        or next((m for m in matches if m.start < lead_len), None)
     mentions: dict[str, PlaceMention] = {}
     ordered = ([primary] if primary else []) + [m for m in matches if m is not primary]
     for match in ordered:
@@ -186,7 +189,7 @@ def _sentence_event(sentence: str, seed: Seed, reg: Registries, main: Extraction
         date = resolve(mentions[0], anchor, years)
     except DateError:
         return None
-    factions = reg.factions.find(sentence)
+    factions = reg.factions.find(sentence, named={m.faction.name for m in main.factions})
     actor = next((m for m in reversed(factions) if m.start < verb.start() and not m.faction.monitor), None)
     if actor is None:
         return None

@@ -10,7 +10,7 @@ exactly one such faction claims it: otherwise it is evidence of nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import yaml
@@ -81,8 +81,12 @@ class FactionRegistry:
     def actors(self) -> list[Faction]:
         return [f for f in self.factions if not f.monitor]
 
-    def find(self, text: str) -> list[FactionMention]:
-        """Every faction or monitor named in ``text``, in order, without overlaps (longest wins)."""
+    def find(self, text: str, named: Iterable[str] = ()) -> list[FactionMention]:
+        """Every faction or monitor named in ``text``, in order, without overlaps (longest wins).
+
+        ``named``: factions the surrounding article names outright, so that a generic phrase in one of its
+        sentences ("government forces") can resolve to them.
+        """
         found: list[FactionMention] = []
         generic: list[tuple[int, str, tuple[int, ...]]] = []
         end = 0
@@ -94,14 +98,18 @@ class FactionRegistry:
                 match = pattern.match(text, start)
                 if match is None:
                     continue
-                if is_generic:
+                if is_generic:  # never consumes text: "the Army of Islam" must still be read from "Army"
                     generic.append((start, match.group(0), indexes))
-                else:
-                    found.append(FactionMention(self.factions[indexes[0]], match.group(0), start))
+                    continue
+                found.append(FactionMention(self.factions[indexes[0]], match.group(0), start))
                 end = match.end()
                 break  # candidates are longest first
-        named = {m.faction.name for m in found}
-        for start, words, indexes in generic:
+        named = {m.faction.name for m in found} | set(named)
+        spans = [(m.start, m.start + len(m.words)) for m in found]
+        for start, words, indexes in sorted(generic, key=lambda g: (g[0], -len(g[1]))):
+            if any(s < start + len(words) and start < e for s, e in spans):
+                continue
+            spans.append((start, start + len(words)))
             claimants = [i for i in indexes if self.factions[i].name in named]
             if len(claimants) == 1:
                 found.append(FactionMention(self.factions[claimants[0]], words, start))

@@ -139,7 +139,9 @@ class Gazetteer:
             words = text[start:end]
             if j - i == 1 and words.lower().translate(_APOSTROPHES) in _STOP:
                 return None
-            follower = re.match(r"[\s-]+(province|governorate|region|countryside)\b", text[end:end + 20], re.I)
+            follower = re.match(r"[\s-]+(?:province|governorate|region|countryside)s?\b", text[end:end + 20], re.I)
+            if follower is None and re.match(r"\s+and\s+(?:[\w'’-]+\s+){1,3}(?:provinces|governorates)\b", text[end:end + 60]):
+                follower = re.match(r"", "")  # the first of "Homs and Hama provinces"
             if follower:
                 province = self.province(words)
                 if province is not None:
@@ -163,7 +165,7 @@ def _capitalised_runs(text: str) -> Iterable[list[re.Match[str]]]:
             continue
         gap = text[last_end:match.start()] if last_end >= 0 else ""
         joined = run and gap in (" ", "-", " - ")
-        if word[0].isupper() or (joined and word.split("-")[0].lower() in _ARTICLES | {"bin", "ibn", "abu"}):
+        if _capital(word) or (joined and word.split("-")[0].lower() in _ARTICLES | {"bin", "ibn", "abu"}):
             if not joined:
                 if run:
                     yield _trim(run)
@@ -178,8 +180,16 @@ def _capitalised_runs(text: str) -> Iterable[list[re.Match[str]]]:
         yield _trim(run)
 
 
+def _capital(word: str) -> bool:
+    """'Raqqa', 'al-Mayadin', 'ez-Zor': a name word (an Arabic article may be glued to it by a hyphen)."""
+    if word[0].isupper():
+        return True
+    head, _, rest = word.partition("-")
+    return head.lower() in _ARTICLES and rest[:1].isupper()
+
+
 def _trim(run: list[re.Match[str]]) -> list[re.Match[str]]:
-    while run and not run[-1].group(0)[0].isupper():
+    while run and not _capital(run[-1].group(0)):
         run = run[:-1]
     return run
 
