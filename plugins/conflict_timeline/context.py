@@ -183,9 +183,12 @@ def event_jsonld(article: Any, site_url: str) -> str:
 
 
 def _plain(html: str) -> str:
+    """Text of an HTML fragment: block tags become spaces, inline tags vanish, entities are decoded."""
     import re
+    from html import unescape
 
-    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    text = re.sub(r"</?(?:p|br|li|ul|ol|h\d|div|blockquote|tr|td|th)\b[^>]*>", " ", html)
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", text)).split())
 
 
 def faction_css(factions: Iterable[Faction]) -> str:
@@ -199,3 +202,16 @@ def chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
 
 
 FILTERS["months"] = month_groups
+
+
+def site_entry(article: Any) -> "SiteEntry":
+    """A built article as the exports see it."""
+    from .models import Entry, SiteEntry
+
+    entry = Entry(
+        title=article.title, date=article.date.date(), precision=getattr(article, "precision", "day"),
+        places=tuple(p.name for p in article.place_list), factions=tuple(f.name for f in article.faction_list),
+        event_type=article.metadata.get("event") or None, sources=tuple(getattr(article, "source_list", ())),
+        status=article.status, slug=article.slug)
+    text = _plain(article.metadata.get("summary") or "") or _plain(article.content)[:300]
+    return SiteEntry(entry, article.url, tuple(article.place_list), tuple(article.faction_list), text)

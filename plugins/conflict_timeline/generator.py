@@ -11,7 +11,9 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from .context import chunks, display_date, facet_positions, faction_css, facets, iso_date, neighbours, related
+from .context import (chunks, display_date, facet_positions, faction_css, facets, iso_date, neighbours, related,
+                      site_entry)
+from .export import events_csv, events_geojson, events_ics, timeline_json
 
 FACET_PAGE_SIZE = 100  # entries per faction or place page: 10,000 entries never make one page heavy
 
@@ -52,6 +54,15 @@ class TimelineGenerator(Generator):
         self._write_text("factions.css", faction_css(registries.factions.actors if registries else
                                                      [f.item for f in self.factions]))
         self._write_text("sitemap.xml", self.sitemap())
+        self.write_exports()
+
+    def write_exports(self) -> None:
+        entries = [site_entry(a) for a in self.articles]
+        site, name = self.settings.get("SITEURL", ""), self.settings["SITENAME"]
+        self._write_text("timeline.json", timeline_json(entries, site, name, self.settings.get("SITESUBTITLE", "")))
+        self._write_text("events.geojson", events_geojson(entries, site))
+        self._write_text("events.csv", events_csv(entries, site))
+        self._write_text("events.ics", events_ics(entries, site, name))
 
     def sitemap(self) -> str:
         site = self.settings.get("SITEURL", "")
