@@ -14,6 +14,7 @@ from pelican.generators import Generator
 from .context import (chunks, display_date, facet_positions, faction_css, facets, iso_date, neighbours, related,
                       site_entry)
 from .export import events_csv, events_geojson, events_ics, timeline_json
+from .svgmap import Marker, entry_map, region_map
 
 FACET_PAGE_SIZE = 100  # entries per faction or place page: 10,000 entries never make one page heavy
 
@@ -29,8 +30,11 @@ class TimelineGenerator(Generator):
         by_faction = {f.name: f for f in self.factions}
         by_place = {f.name: f for f in self.places}
         positions = facet_positions([*self.factions, *self.places])
-        for article in articles:
-            article.related_entries = related(article, by_faction, by_place, positions)
+        for article in [*articles, *self.context.get("drafts", [])]:
+            if article in articles:
+                article.related_entries = related(article, by_faction, by_place, positions)
+            article.map_svg = entry_map(article.place_list, title=f"Where: {', '.join(p.name for p in article.place_list)}") \
+                if article.place_list else ""
         self.context.update(timeline_factions=self.factions, timeline_places=self.places,
                             timeline_faction_pages=by_faction, timeline_place_pages=by_place)
         self.articles = articles
@@ -43,11 +47,14 @@ class TimelineGenerator(Generator):
                 pages = chunks(facet.articles, FACET_PAGE_SIZE)
                 urls = [facet.url] + [f"{facet.url}{n}/" for n in range(2, len(pages) + 1)]
                 for number, (entries, url) in enumerate(zip(pages, urls), 1):
+                    place_map = entry_map([facet.item], title=f"Where: {facet.name}") if kind == "place" else ""
                     write(f"{url}index.html", self.get_template(kind), self.context, facet=facet, facet_entries=entries,
-                          facet_page=number, facet_pages=list(enumerate(urls, 1)), url=url)
+                          facet_page=number, facet_pages=list(enumerate(urls, 1)), url=url, place_map=place_map)
                 writer.write_feed(list(reversed(facet.articles)), self.context, facet.feed,
                                   feed_title=f"{self.settings['SITENAME']}: {facet.name}")
-        write("map/index.html", self.get_template("map"), self.context, url="map/")
+        markers = [Marker(f.item, f"{self.root('map/')}/{f.url}", len(f.articles)) for f in self.places]
+        write("map/index.html", self.get_template("map"), self.context, url="map/", region_map=region_map(
+            markers, title="Places with entries", describe=f"{len(markers)} places; larger markers have more entries."))
         write("search/index.html", self.get_template("search"), self.context, url="search/")
         self._write_text("entries.json", self.filter_index())
         registries = self.context.get("timeline_registries")
@@ -72,6 +79,12 @@ class TimelineGenerator(Generator):
         rows = "".join(f"<url><loc>{escape(site + '/' + u)}</loc></url>\n" for u in dict.fromkeys(urls))
         return ('<?xml version="1.0" encoding="UTF-8"?>\n'
                 f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{rows}</urlset>\n')
+
+    def root(self, url: str) -> str:
+        """The site root as seen from the page at ``url``: relative ("..") or SITEURL, as Pelican links."""
+        if self.settings["RELATIVE_URLS"]:
+            return "/".join([".."] * url.count("/")) or "."
+        return self.settings.get("SITEURL", "")
 
     def filter_index(self) -> str:
         """A compact index for the filter script: names once, entries as small arrays of numbers."""

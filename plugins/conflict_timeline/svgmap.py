@@ -1,0 +1,131 @@
+"""Maps as inline SVG, drawn at build time from Natural Earth outlines shipped in the package: no tile server,
+no API key, no request to anyone. Markers are links with text titles; styling comes from the site's CSS classes
+(``map``, ``land``, ``marker``) because the site runs under ``Content-Security-Policy: default-src 'self'``."""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from xml.sax.saxutils import escape, quoteattr
+
+from .entries import slugify
+from .models import Place
+
+BBox = tuple[float, float, float, float]  # west, south, east, north
+
+
+@dataclass(frozen=True)
+class Marker:
+    place: Place
+    href: str | None = None
+    count: int = 1
+
+    @property
+    def label(self) -> str:
+        return f"{self.place.name}: {self.count} entries" if self.count > 1 else self.place.name
+
+
+@functools.lru_cache(maxsize=1)
+def load_boundaries() -> dict:
+    with (resources.files(__package__) / "data" / "boundaries.json").open("r", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+class _Projection:
+    """Equirectangular, with longitudes shrunk by cos(mid-latitude) so shapes keep their proportions."""
+
+    def __init__(self, bbox: BBox, width: int):
+        self.west, self.south, self.east, self.north = bbox
+        self.kx = math.cos(math.radians((self.south + self.north) / 2))
+        self.scale = width / ((self.east - self.west) * self.kx)
+        self.width = width
+        self.height = round((self.north - self.south) * self.scale)
+
+    def __call__(self, lon: float, lat: float) -> tuple[float, float]:
+        return (lon - self.west) * self.kx * self.scale, (self.north - lat) * self.scale
+
+    def contains(self, place: Place) -> bool:
+        return self.west <= place.lon <= self.east and self.south <= place.lat <= self.north
+
+
+def clip_ring(points: Sequence[Sequence[float]], bbox: BBox) -> list[tuple[float, float]]:
+    """Sutherland-Hodgman: the part of a closed ring of (lon, lat) points inside ``bbox``."""
+    west, south, east, north = bbox
+    ring = [(float(x), float(y)) for x, y in points]
+    for axis, limit, keep_above in ((0, west, True), (0, east, False), (1, south, True), (1, north, False)):
+        inside = (lambda p, a=axis, v=limit, k=keep_above: p[a] >= v if k else p[a] <= v)
+        clipped: list[tuple[float, float]] = []
+        for i, current in enumerate(ring):
+            previous = ring[i - 1]
+            if inside(current) != inside(previous):
+                t = (limit - previous[axis]) / (current[axis] - previous[axis])
+                clipped.append((previous[0] + t * (current[0] - previous[0]), previous[1] + t * (current[1] - previous[1])))
+            if inside(current):
+                clipped.append(current)
+        ring = clipped
+        if not ring:
+            break
+    return ring
+
+
+def _land(projection: _Projection) -> str:
+    box = (projection.west, projection.south, projection.east, projection.north)
+    paths = []
+    for country in load_boundaries()["countries"]:
+        rings = [r for r in (clip_ring(ring, box) for ring in country["rings"]) if len(r) >= 3]
+        if not rings:
+            continue
+        d = "".join("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in (projection(lon, lat) for lon, lat in ring)) + "Z"
+                    for ring in rings)
+        paths.append(f'<path class="land" d="{d}"><title>{escape(country["name"])}</title></path>')
+    return "".join(paths)
+
+
+def _svg(projection: _Projection, title: str, describe: str, id_prefix: str, body: str, linked: bool) -> str:
+    """A map with links is a labelled group (its links stay reachable); one without is a single image."""
+    ids = f"{id_prefix}-{slugify(title, 40)}"
+    role = "group" if linked else "img"
+    return (f'<svg class="map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {projection.width} {projection.height}" '
+            f'role="{role}" aria-labelledby="{ids}-t {ids}-d"><title id="{ids}-t">{escape(title)}</title>'
+            f'<desc id="{ids}-d">{escape(describe or title)}</desc>'
+            f'<rect class="sea" width="{projection.width}" height="{projection.height}"/>{body}</svg>')
+
+
+def _radius(count: int) -> float:
+    return round(min(14.0, max(3.0, 3 * math.sqrt(count))), 1)
+
+
+def region_map(markers: Sequence[Marker], *, title: str, width: int = 800, bbox: BBox | None = None,
+               describe: str = "", id_prefix: str = "map") -> str:
+    """The whole region with one linked marker per place, larger for more entries; big ones draw first."""
+    projection = _Projection(bbox or tuple(load_boundaries()["bbox"]), width)  # type: ignore[arg-type]
+    parts = []
+    for marker in sorted(markers, key=lambda m: (-m.count, m.place.name)):
+        if not projection.contains(marker.place):
+            continue
+        x, y = projection(marker.place.lon, marker.place.lat)
+        circle = (f'<circle class="marker" cx="{x:.1f}" cy="{y:.1f}" r="{_radius(marker.count)}">'
+                  f'<title>{escape(marker.label)}</title></circle>')
+        if marker.href:
+            parts.append(f'<a href={quoteattr(marker.href)} data-place={quoteattr(marker.place.name)}>{circle}</a>')
+        else:
+            parts.append(f'<g data-place={quoteattr(marker.place.name)}>{circle}</g>')
+    linked = any(m.href for m in markers)
+    return _svg(projection, title, describe, id_prefix, _land(projection) + "".join(parts), linked)
+
+
+def entry_map(places: Sequence[Place], *, title: str, width: int = 320, id_prefix: str = "entry-map") -> str:
+    """A small map around an entry's places (at least 4 x 3 degrees), markers without links."""
+    west, south, east, north = load_boundaries()["bbox"]
+    lons, lats = [p.lon for p in places], [p.lat for p in places]
+    cx, cy = (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
+    half_w = max(2.0, (max(lons) - min(lons)) / 2 + 1.5)
+    half_h = max(1.5, (max(lats) - min(lats)) / 2 + 1.5)
+    box = (max(west, cx - half_w), max(south, cy - half_h), min(east, cx + half_w), min(north, cy + half_h))
+    describe = "Located: " + ", ".join(p.name for p in places)
+    return region_map([Marker(p) for p in places], title=title, width=width, bbox=box, describe=describe,
+                      id_prefix=id_prefix)
