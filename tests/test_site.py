@@ -102,3 +102,11 @@ def test_no_third_party_requests_in_pages(tmp_path, build_site):
         assert not [u for u in loads if re.match(r"(?:[a-z]+:)?//", u or "")], page
     for css in output.rglob("*.css"):
         assert not re.search(r"url\(\s*['\"]?(?:[a-z]+:)?//", css.read_text(encoding="utf-8")), css
+
+
+def test_relative_build_has_no_root_absolute_links(tmp_path, build_site):
+    """Opened from a folder or any sub-path, a default (relative) build must not link to '/...'."""
+    output = build_site(make_project(tmp_path, [SEED], {"timeline/2016/palmyra.md": HAND}))
+    for page in output.rglob("*.html"):
+        links = re.findall(r'(?:href|src)="([^"]*)"', page.read_text(encoding="utf-8"))
+        assert not [u for u in links if u.startswith("/")], page
