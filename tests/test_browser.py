@@ -151,3 +151,18 @@ def test_search_works_under_the_documented_policy(browser, site):
         page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
 
     assert _violations(browser, site, SEARCH, visit) == []
+
+
+def test_filters_apply_to_the_map(page, base_url):
+    page.goto(base_url + "/map/?faction=Iraqi+Security+Forces", wait_until="networkidle")
+    page.locator("#filters").wait_for(state="visible")
+    shown = [a.get_attribute("data-place") for a in page.locator("#map a[data-place]").all() if a.is_visible()]
+    assert sorted(shown) == ["Mosul", "Nineveh Governorate"]
+
+
+def test_search_can_be_narrowed_by_faction_and_place(page, base_url):
+    page.goto(base_url + "/search/", wait_until="networkidle")
+    page.fill(".pagefind-ui__search-input", "Raqqa")
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+    filters = page.locator(".pagefind-ui__filter-name").all_inner_texts()
+    assert {"faction", "place"} <= {f.strip().lower() for f in filters}

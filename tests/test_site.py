@@ -110,3 +110,16 @@ def test_relative_build_has_no_root_absolute_links(tmp_path, build_site):
     for page in output.rglob("*.html"):
         links = re.findall(r'(?:href|src)="([^"]*)"', page.read_text(encoding="utf-8"))
         assert not [u for u in links if u.startswith("/")], page
+
+
+def test_entry_pages_carry_schema_org_event(tmp_path, build_site):
+    import json
+
+    output = build_site(make_project(tmp_path, [SEED]))
+    page = output / "entries" / "2017-10-14-dozens-of-is-fighters-surrender-as-raqas-fall-nears" / "index.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert (data["@type"], data["startDate"], data["name"]) == ("Event", "2017-10-14", "Dozens of IS fighters surrender as Raqa’s fall nears")
+    assert [p["name"] for p in data["location"]][0] == "Raqqa"
+    assert {"name": "Islamic State", "@type": "Organization"} in data["performer"]
+    assert not soup.find_all("script", src=False, type=lambda t: t != "application/ld+json")  # no inline code
