@@ -75,7 +75,7 @@ def test_changed_seed_updates_untouched_entries_only(project, registries):
     actions = [o.action for o in run(project, registries)]
     assert actions.count("updated") == 4  # the title and the seed hash changed; file names stay stable
     ledger = json.loads((project / "content" / "data" / "imports.json").read_text(encoding="utf-8"))
-    main = project / "content" / ledger[SEED.name]["main"]
+    main = project / "content" / ledger[SEED.name]["files"]["main"]
     assert main.read_text(encoding="utf-8").startswith("Title: Scores of IS fighters surrender")
 
 
@@ -118,3 +118,22 @@ def test_write_atomic_leaves_no_partial_file(tmp_path, monkeypatch):
         write_atomic(target, "new text")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["a.md"]
+
+
+def test_unchanged_seeds_are_not_extracted_again(project, registries, monkeypatch):
+    run(project, registries)
+    calls = []
+    monkeypatch.setattr("conflict_timeline.importer.extract", lambda *a, **k: calls.append(a) or None)
+    (project / "content" / "timeline" / "2014" / "2014-islamic-state-captured-raqqa.md").unlink()
+    outcomes = run(project, registries)
+    assert calls == []
+    assert sorted(o.action for o in outcomes) == ["rejected", "unchanged", "unchanged", "unchanged"]
+
+
+def test_the_first_ledger_format_is_still_read(project, registries):
+    run(project, registries)
+    path = project / "content" / "data" / "imports.json"
+    ledger = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps({seed: record["files"] for seed, record in ledger.items()}), encoding="utf-8")
+    assert {o.action for o in run(project, registries)} == {"unchanged"}
+    assert json.loads(path.read_text(encoding="utf-8")) == ledger

@@ -40,6 +40,7 @@ _HEADLINE_TYPES: tuple[tuple[str, str], ...] = (
 class Registries:
     gazetteer: Gazetteer
     factions: FactionRegistry
+    fingerprint: str = ""  # changes when a registry file or the covered countries change
 
 
 def event_type(text: str) -> str | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,4 +81,7 @@ def _mtime(path: Path) -> float:
 @functools.lru_cache(maxsize=4)
 def _registries(factions: Path, _fm: float, places: Path, _pm: float, countries: tuple[str, ...],
                 core: tuple[str, ...]) -> Registries:
-    return Registries(load_gazetteer(places, countries, core), load_factions(factions))
+    digest = hashlib.sha256(json.dumps([countries, core]).encode())
+    for path in (factions, places):
+        digest.update(path.read_bytes() if path.exists() else b"-")
+    return Registries(load_gazetteer(places, countries, core), load_factions(factions), digest.hexdigest()[:16])
