@@ -56,3 +56,9 @@ def import_(c, dry_run=False):
 def check(c):
     """Validate every entry in content/."""
     c.run(f"{BIN}/timeline check")
+
+
+@task
+def bench(c, sizes="1000,10000"):
+    """Benchmarks: extraction, import, build vs stock Pelican, warm rebuild, Pagefind, memory, page weight."""
+    c.run(f"{BIN}/python bench/run.py --sizes {sizes}")

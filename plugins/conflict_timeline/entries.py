@@ -7,6 +7,7 @@ matches its hash, a curator edited the file and the importer leaves it alone.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 import unicodedata
@@ -28,6 +29,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+@functools.lru_cache(maxsize=65536)
 def slugify(text: str, limit: int = 70) -> str:
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in folded if not unicodedata.combining(c)).encode("ascii", "ignore").decode()

@@ -38,7 +38,14 @@ def load_boundaries() -> dict:
 class _Projection:
     """Equirectangular, with longitudes shrunk by cos(mid-latitude) so shapes keep their proportions."""
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Projection) and self._key == other._key
+
+    def __hash__(self) -> int:
+        return hash(self._key)
+
     def __init__(self, bbox: BBox, width: int):
+        self._key = (tuple(bbox), width)
         self.west, self.south, self.east, self.north = bbox
         self.kx = math.cos(math.radians((self.south + self.north) / 2))
         self.scale = width / ((self.east - self.west) * self.kx)
@@ -56,32 +63,50 @@ def clip_ring(points: Sequence[Sequence[float]], bbox: BBox) -> list[tuple[float
     """Sutherland-Hodgman: the part of a closed ring of (lon, lat) points inside ``bbox``."""
     west, south, east, north = bbox
     ring = [(float(x), float(y)) for x, y in points]
-    for axis, limit, keep_above in ((0, west, True), (0, east, False), (1, south, True), (1, north, False)):
-        inside = (lambda p, a=axis, v=limit, k=keep_above: p[a] >= v if k else p[a] <= v)
+    for axis, limit, sign in ((0, west, 1.0), (0, east, -1.0), (1, south, 1.0), (1, north, -1.0)):
         clipped: list[tuple[float, float]] = []
-        for i, current in enumerate(ring):
-            previous = ring[i - 1]
-            if inside(current) != inside(previous):
-                t = (limit - previous[axis]) / (current[axis] - previous[axis])
-                clipped.append((previous[0] + t * (current[0] - previous[0]), previous[1] + t * (current[1] - previous[1])))
-            if inside(current):
+        previous = ring[-1] if ring else None
+        for current in ring:
+            now_in = (current[axis] - limit) * sign >= 0
+            was_in = (previous[axis] - limit) * sign >= 0  # type: ignore[index]
+            if now_in != was_in:
+                t = (limit - previous[axis]) / (current[axis] - previous[axis])  # type: ignore[index]
+                clipped.append((previous[0] + t * (current[0] - previous[0]), previous[1] + t * (current[1] - previous[1])))  # type: ignore[index]
+            if now_in:
                 clipped.append(current)
+            previous = current
         ring = clipped
         if not ring:
             break
     return ring
 
 
+@functools.lru_cache(maxsize=1)
+def _rings() -> tuple[tuple[str, tuple[tuple[BBox, tuple[tuple[float, float], ...]], ...]], ...]:
+    """Each country's rings with their bounding boxes, so a map clips only the rings that cross its edge."""
+    return tuple(
+        (country["name"], tuple(((min(x for x, _ in r), min(y for _, y in r), max(x for x, _ in r), max(y for _, y in r)),
+                                 tuple((x, y) for x, y in r)) for r in country["rings"]))
+        for country in load_boundaries()["countries"])
+
+
+@functools.lru_cache(maxsize=256)
 def _land(projection: _Projection) -> str:
     box = (projection.west, projection.south, projection.east, projection.north)
     paths = []
-    for country in load_boundaries()["countries"]:
-        rings = [r for r in (clip_ring(ring, box) for ring in country["rings"]) if len(r) >= 3]
-        if not rings:
-            continue
-        d = "".join("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in (projection(lon, lat) for lon, lat in ring)) + "Z"
-                    for ring in rings)
-        paths.append(f'<path class="land" d="{d}"><title>{escape(country["name"])}</title></path>')
+    for name, rings in _rings():
+        kept = []
+        for (w, s, e, n), ring in rings:
+            if e < box[0] or w > box[2] or n < box[1] or s > box[3]:
+                continue  # wholly outside
+            inside = w >= box[0] and e <= box[2] and s >= box[1] and n <= box[3]
+            clipped = ring if inside else clip_ring(ring, box)
+            if len(clipped) >= 3:
+                kept.append(clipped)
+        if kept:
+            d = "".join("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in (projection(lon, lat) for lon, lat in ring)) + "Z"
+                        for ring in kept)
+            paths.append(f'<path class="land" d="{d}"><title>{escape(name)}</title></path>')
     return "".join(paths)
 
 
@@ -120,6 +145,11 @@ def region_map(markers: Sequence[Marker], *, title: str, width: int = 800, bbox:
 
 def entry_map(places: Sequence[Place], *, title: str, width: int = 320, id_prefix: str = "entry-map") -> str:
     """A small map around an entry's places (at least 4 x 3 degrees), markers without links."""
+    return _entry_map(tuple(places), title, width, id_prefix)
+
+
+@functools.lru_cache(maxsize=4096)
+def _entry_map(places: tuple[Place, ...], title: str, width: int, id_prefix: str) -> str:
     west, south, east, north = load_boundaries()["bbox"]
     lons, lats = [p.lon for p in places], [p.lat for p in places]
     cx, cy = (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2

@@ -1,0 +1,181 @@
+"""`make bench`: measure the pipeline at N = 1,000 and 10,000 generated seeds and on the real corpus; print a table.
+
+Builds run in subprocesses (`bench/_pelican.py`) so each one's peak memory is its own. Stock Pelican builds the
+same Markdown with its default theme and no plugins in the same run, as the yardstick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from conflict_timeline.errors import TimelineError  # noqa: E402
+from conflict_timeline.extract import extract  # noqa: E402
+from conflict_timeline.importer import Importer, seed_files  # noqa: E402
+from conflict_timeline.seeds import parse_text, read_seed  # noqa: E402
+from conflict_timeline.settings import TimelineSettings  # noqa: E402
+from corpus import corpus_texts  # noqa: E402
+from seedgen import generate  # noqa: E402
+
+OURS = """import sys
+sys.path.insert(0, {root!r})
+from pelicanconf import *
+PATH = {content!r}
+THEME = {root!r} + "/theme"
+PLUGIN_PATHS = [{root!r} + "/plugins"]
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = {cache!r}
+TIMELINE_SEARCH = False
+"""
+STOCK = """PATH = {content!r}
+ARTICLE_PATHS = ["timeline"]
+TIMEZONE = "UTC"
+SITENAME = "Stock"
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+"""
+
+
+def pelican(settings: Path, output: Path) -> tuple[float, float]:
+    """(seconds, peak MB) of one build in its own process."""
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "_pelican.py"), str(settings), str(output)],
+                            capture_output=True, text=True, cwd=ROOT)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"build failed ({settings}):\n{result.stderr[-2000:]}")
+    return seconds, float(result.stdout.strip().splitlines()[-1]) / 1024
+
+
+def tree_size(folder: Path) -> tuple[int, int, Path]:
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    pages = [p for p in files if p.suffix == ".html"]
+    heaviest = max(pages, key=lambda p: p.stat().st_size)
+    return sum(p.stat().st_size for p in files), heaviest.stat().st_size, heaviest.relative_to(folder)
+
+
+def measure(count: int, work: Path) -> dict[str, str]:
+    registries = TimelineSettings.from_mapping({"PATH": str(ROOT / "content")}).registries()
+    project = work / f"n{count}"
+    (project / "content" / "data").mkdir(parents=True)
+    for name in ("factions.yml", "places.yml"):
+        shutil.copy(ROOT / "content" / "data" / name, project / "content" / "data" / name)
+    seeds = generate(project / "seeds", count, registries)
+
+    started = time.perf_counter()
+    for path in seeds:
+        extract(read_seed(path), registries)
+    extraction = count / (time.perf_counter() - started)
+
+    started = time.perf_counter()
+    outcomes = Importer(project / "content", registries).run(seed_files(project / "seeds"))
+    importing = time.perf_counter() - started
+    entries = sum(o.action == "created" for o in outcomes)
+
+    ours = project / "ours.py"
+    ours.write_text(OURS.format(root=str(ROOT), content=str(project / "content"), cache=str(project / "cache")))
+    stock = project / "stock.py"
+    stock.write_text(STOCK.format(content=str(project / "content")))
+    cold, cold_mb = pelican(ours, project / "out")
+    stock_s, stock_mb = pelican(stock, project / "stock-out")
+    edited = next((project / "content" / "timeline").rglob("*.md"))
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA curator's note.\n", encoding="utf-8")
+    warm, _ = pelican(ours, project / "out")
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(project / "out"), "--silent"], check=True)
+    search = time.perf_counter() - started
+    total, heaviest, heaviest_page = tree_size(project / "out")
+    first_view = (project / "out" / "index.html").stat().st_size + sum(
+        (project / "out" / p).stat().st_size for p in ("theme/css/site.css", "factions.css", "theme/js/filters.js"))
+    return {
+        "seeds / entries written": f"{count:,} / {entries:,}",
+        "extraction, seeds/s (one core)": f"{extraction:,.0f}",
+        "import (extract + write), s": f"{importing:.1f}",
+        "our build, cold, s": f"{cold:.1f}",
+        "stock Pelican, same Markdown, s": f"{stock_s:.1f}",
+        "ratio ours / stock": f"{cold / stock_s:.2f}",
+        "warm rebuild after one edit, s": f"{warm:.1f} ({warm / cold:.2f} of cold)",
+        "Pagefind indexing, s": f"{search:.1f}",
+        "peak memory, ours / stock, MB": f"{cold_mb:.0f} / {stock_mb:.0f}",
+        "output size, MB": f"{total / 1e6:.1f}",
+        "heaviest page, KB": f"{heaviest / 1000:.0f} ({heaviest_page.parent.parent.name or heaviest_page.name})",
+        "first view (index + CSS + JS), KB": f"{first_view / 1000:.0f}",
+    }
+
+
+def corpus(registries) -> dict[str, str]:
+    root = ROOT.parent / "shared" / "corpus"
+    texts = list(corpus_texts(root))
+    counts = {"converted": 0, "day": 0, "place": 0, "faction": 0}
+    slowest = (0.0, "")
+    started = time.perf_counter()
+    for name, text in texts:
+        begun = time.perf_counter()
+        try:
+            result = extract(parse_text(text, name), registries)
+        except TimelineError:
+            continue
+        finally:
+            slowest = max(slowest, (time.perf_counter() - begun, name))
+        counts["converted"] += 1
+        counts["day"] += result.date.precision == "day"
+        counts["place"] += bool(result.entry.places)
+        counts["faction"] += bool(result.entry.factions)
+    elapsed = time.perf_counter() - started
+    n = len(texts)
+    return {
+        "texts (FA-KES + re3d)": f"{n}",
+        "converted": f"{counts['converted']} ({counts['converted'] / n:.0%})",
+        "day-precision date": f"{counts['day']} ({counts['day'] / n:.0%})",
+        "at least one place": f"{counts['place']} ({counts['place'] / n:.0%})",
+        "at least one faction": f"{counts['faction']} ({counts['faction'] / n:.0%})",
+        "throughput, texts/s": f"{n / elapsed:,.0f}",
+        "slowest text": f"{slowest[1]} ({slowest[0] * 1000:.1f} ms)",
+    }
+
+
+def table(title: str, columns: list[str], rows: dict[str, list[str]]) -> str:
+    width = max(len(k) for k in rows)
+    lines = [f"\n{title}", f"| {'measure':<{width}} | " + " | ".join(columns) + " |",
+             f"|{'-' * (width + 2)}|" + "|".join("-" * (len(c) + 2) for c in columns) + "|"]
+    lines += [f"| {k:<{width}} | " + " | ".join(f"{v:<{len(c)}}" for v, c in zip(vs, columns)) + " |" for k, vs in rows.items()]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1000,10000", help="comma-separated seed counts")
+    parser.add_argument("--json", type=Path, help="also write the numbers here")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    registries = TimelineSettings.from_mapping({"PATH": str(ROOT / "content")}).registries()
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="timeline-bench-") as work:
+        for size in sizes:
+            print(f"measuring N = {size:,} ...", file=sys.stderr, flush=True)
+            results[size] = measure(size, Path(work))
+    targets = {"extraction, seeds/s (one core)": ">= 200", "ratio ours / stock": "<= 1.0 at 10k",
+               "warm rebuild after one edit, s": "<= 0.5 of cold", "peak memory, ours / stock, MB": "<= 400"}
+    columns = [f"N = {s:,}" for s in sizes] + ["target"]
+    rows = {k: [results[s][k] for s in sizes] + [targets.get(k, "")] for k in results[sizes[0]]}
+    print(table("Generated seeds", columns, rows))
+    real = corpus(registries)
+    print(table("Real corpus (../shared/corpus)", ["value"], {k: [v] for k, v in real.items()}))
+    if args.json:
+        args.json.write_text(json.dumps({"generated": results, "corpus": real}, indent=1, sort_keys=True) + "\n")
+
+
+if __name__ == "__main__":
+    main()
