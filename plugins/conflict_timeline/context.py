@@ -215,3 +215,11 @@ def site_entry(article: Any) -> "SiteEntry":
         status=article.status, slug=article.slug)
     text = _plain(article.metadata.get("summary") or "") or _plain(article.content)[:300]
     return SiteEntry(entry, article.url, tuple(article.place_list), tuple(article.faction_list), text)
+
+
+def teaser(article: Any, limit: int = 220) -> str:
+    """Plain text for lists: the entry's Summary, else the start of its text, cut at a word."""
+    text = _plain(article.metadata.get("summary") or "") or _plain(article.content)
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"

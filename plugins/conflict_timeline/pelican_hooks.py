@@ -9,7 +9,7 @@ import time
 
 from pelican.urlwrappers import Category
 
-from .context import FILTERS, event_jsonld, resolve_names, timeline_groups
+from .context import FILTERS, event_jsonld, resolve_names, teaser, timeline_groups
 from .entries import parse_evidence, parse_sources
 from .importer import Importer, seed_files, summarize
 from .reader import TimelineMarkdownReader
@@ -52,6 +52,9 @@ def resolve_articles(generator) -> None:
         article.source_list = parse_sources(article.metadata.get("sources"))
         article.evidence_list = parse_evidence(article.metadata.get("evidence"))
         article.jsonld = event_jsonld(article, generator.settings.get("SITEURL", ""))
+        # Computed once: Pelican recomputes .url and .summary on every access, and lists show both many times.
+        article.href = article.url
+        article.teaser = teaser(article)
         if not hasattr(article, "category"):  # Pelican 4.12 writes drafts with article.category even when
             article.category = Category(generator.settings["DEFAULT_CATEGORY"], generator.settings)  # unused
         for problem in resolved.problems:
