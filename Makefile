@@ -4,6 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
+NODE_STAMP := node_modules/.installed
+
 .PHONY: html test import check bench serve publish clean golden
 
 $(STAMP): pyproject.toml
@@ -15,7 +17,11 @@ $(STAMP): pyproject.toml
 html: $(STAMP)            ## convert seeds/ and build the site into output/
 	$(BIN)/pelican content -s pelicanconf.py -o output
 
-test: $(STAMP)            ## the whole test suite
+# Test-only clients from npm (TimelineJS, the Nu HTML Checker); skipped when npm is absent.
+$(NODE_STAMP): package.json package-lock.json
+	if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error && touch $(NODE_STAMP); fi
+
+test: $(STAMP) $(NODE_STAMP)  ## the whole test suite
 	$(BIN)/python -m pytest -q
 
 import: $(STAMP)          ## convert seeds/ into content/timeline/ without building
@@ -37,4 +43,4 @@ golden: $(STAMP)          ## regenerate golden files on purpose, then review `gi
 	$(BIN)/python -m pytest -q --update-golden
 
 clean:
-	rm -rf output __pycache__ .pytest_cache
+	rm -rf output __pycache__ .pytest_cache node_modules

@@ -11,6 +11,8 @@ ARTICLE_PATHS = ["timeline"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS: list[str] = []
 THEME = "theme"
+# Escape everything templates print; only our own HTML (rendered Markdown, build-time SVG, JSON-LD) is marked safe.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 
