@@ -178,8 +178,9 @@ def event_jsonld(article: Any, site_url: str) -> str:
         data["performer"] = [{"@type": "Organization", "name": f.name} for f in article.faction_list]
     if getattr(article, "summary", None):
         data["description"] = _plain(article.summary)
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    from .export import safe_json
+
+    return safe_json(data).rstrip("\n")
 
 
 def _plain(html: str) -> str:

@@ -62,6 +62,12 @@ CSV_COLUMNS = ("event_id_cnty", "event_date", "time_precision", "event_type", "a
 TIME_PRECISION = {"day": 1, "month": 2, "year": 3}
 
 
+def safe_json(data: Any, **options: Any) -> str:
+    """JSON with <, > and & escaped (\\u003c ...): the same data, and safe to inline or to hand to a naive page."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, **options)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
+
+
 def _published(entries) -> list:
     chosen = [e for e in entries if e.entry.status == "published"]
     return sorted(chosen, key=lambda e: (e.entry.date, e.entry.slug or e.url))
@@ -101,7 +107,7 @@ def timeline_json(entries, site_url: str, title: str, description: str) -> str:
             event["group"] = entry.event_type
         events.append(event)
     data = {"title": {"text": {"headline": escape(title), "text": f"<p>{escape(description)}</p>"}}, "events": events}
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"  # its HTML is TimelineJS's format
 
 
 def events_geojson(entries, site_url: str) -> str:
@@ -120,8 +126,7 @@ def events_geojson(entries, site_url: str) -> str:
                     "url": _link(site_url, item.url), "status": entry.status,
                 },
             })
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, sort_keys=True,
-                      separators=(",", ":")) + "\n"
+    return safe_json({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
 
 
 def _cell(value: Any) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -133,7 +134,7 @@ def extract(seed: Seed, reg: Registries, seed_hash: str | None = None) -> Extrac
     actors = [m for m in mentioned if not m.faction.monitor]
     faction_names = list(dict.fromkeys(m.faction.name for m in actors))
     unknown = reg.factions.unknown_actors(text, all_factions)
-    warnings = seed.warnings + date.warnings + tuple(f"unknown actor: {name}" for name in unknown)
+    warnings = seed.warnings + date.warnings + _time_warnings(date, seed) + tuple(f"unknown actor: {name}" for name in unknown)
     evidence = (Evidence("date", date.evidence),) + _words_by_label(
         [(m.place.name, m.words) for m in places] + ([(dateline.place.name, seed.dateline or "")] if dateline else [])
         + [(m.faction.name, m.words) for m in actors])
@@ -151,6 +152,15 @@ def extract(seed: Seed, reg: Registries, seed_hash: str | None = None) -> Extrac
                       unknown_actors=tuple(unknown), warnings=warnings)
     events = secondary_events(seed, reg, main, years)
     return Extraction(main.seed, entry, date, main.places, main.factions, events, main.unknown_actors, warnings)
+
+
+def _time_warnings(date: ResolvedDate, seed: Seed) -> tuple[str, ...]:
+    """A report cannot describe a day after it was published, nor (without a publication date) after today."""
+    if seed.published is not None and date.value > seed.published:
+        return (f"date {date.iso} is after the publication date {seed.published.isoformat()}",)
+    if date.value > dt.date.today():
+        return (f"date {date.iso} is in the future",)
+    return ()
 
 
 def _with_slug(entry: Entry) -> Entry:

@@ -3,7 +3,6 @@ per-facet Atom feeds, the filter index and the exports. Data logic lives in cont
 
 from __future__ import annotations
 
-import json
 import logging
 from xml.sax.saxutils import escape
 from functools import partial
@@ -13,7 +12,7 @@ from pelican.generators import Generator
 
 from .context import (chunks, display_date, facet_positions, faction_css, facets, iso_date, neighbours, related,
                       site_entry)
-from .export import events_csv, events_geojson, events_ics, timeline_json
+from .export import events_csv, events_geojson, events_ics, safe_json, timeline_json
 from .svgmap import Marker, entry_map, region_map
 
 FACET_PAGE_SIZE = 100  # entries per faction or place page: 10,000 entries never make one page heavy
@@ -102,7 +101,7 @@ class TimelineGenerator(Generator):
         ]
         data = {"factions": factions, "places": places, "types": types, "entries": rows,
                 "fields": ["url", "title", "date", "display", "factions", "places", "type"]}
-        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+        return safe_json(data, separators=(",", ":"))
 
     def _write_text(self, name: str, text: str) -> None:
         path = Path(self.output_path) / name

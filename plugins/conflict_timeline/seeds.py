@@ -165,7 +165,20 @@ def _leading_date(paras: list[str]) -> tuple[str | None, list[str]]:
     return None, paras
 
 
+_BLOCK_MARKUP = re.compile(r"<(script|style|iframe|object|embed|svg)\b.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
+
+
+def strip_markup(text: str) -> tuple[str, bool]:
+    """A text seed carries no markup: scripts, frames and tags copied along with the words are removed."""
+    cleaned = _TAG.sub("", _BLOCK_MARKUP.sub("", text))
+    return cleaned, cleaned != text
+
+
 def parse_text(text: str, name: str, warnings: tuple[str, ...] = ()) -> Seed:
+    text, stripped = strip_markup(text)
+    if stripped:
+        warnings += ("HTML markup removed from a text seed",)
     lines = text.split("\n")
     header: dict[str, str] = {}
     index = 0

@@ -12,7 +12,7 @@ import re
 from bs4 import BeautifulSoup, Tag
 
 from .dates import parse_published
-from .seeds import OUTLETS, assemble, is_furniture
+from .seeds import OUTLETS, assemble, is_furniture, strip_markup
 
 _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "WebPage"}
 _NOISE_TAGS = ("script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "svg", "button", "template")
@@ -105,6 +105,10 @@ def parse_html(text: str, name: str, warnings: tuple[str, ...] = ()):
     url = (str(canonical["href"]) if isinstance(canonical, Tag) and canonical.get("href") else None) \
         or _meta(soup, "og:url") or _name(ld.get("url"))
     paras = _article_paragraphs(soup, headline)
+    cleaned = [strip_markup(text) for text in (headline, *paras)]
+    if any(changed for _, changed in cleaned):
+        warnings += ("HTML markup removed from the page's text",)
+    headline, paras = " ".join(cleaned[0][0].split()), [t for t, _ in cleaned[1:] if t.strip()]
     header = {"source": OUTLETS.get(source, source)} if source else {}
     if author:
         header["author"] = author
