@@ -137,3 +137,35 @@ def test_the_first_ledger_format_is_still_read(project, registries):
     path.write_text(json.dumps({seed: record["files"] for seed, record in ledger.items()}), encoding="utf-8")
     assert {o.action for o in run(project, registries)} == {"unchanged"}
     assert json.loads(path.read_text(encoding="utf-8")) == ledger
+
+
+def test_a_crash_half_way_leaves_whole_files_and_a_rerun_finishes_cleanly(project, registries, monkeypatch):
+    import conflict_timeline.importer as importer
+
+    real = importer.write_atomic
+    calls = []
+
+    def crash_on_third(path, text):
+        calls.append(path)
+        if len(calls) == 3:
+            raise KeyboardInterrupt("power cut")
+        real(path, text)
+
+    monkeypatch.setattr(importer, "write_atomic", crash_on_third)
+    with pytest.raises(KeyboardInterrupt):
+        run(project, registries)
+    monkeypatch.setattr(importer, "write_atomic", real)
+    timeline = project / "content" / "timeline"
+    assert not [p for p in project.rglob("*.tmp")]
+    assert all(p.read_text(encoding="utf-8").startswith("Title: ") for p in timeline.rglob("*.md"))
+    assert not (project / "content" / "data" / "imports.json").exists()  # the ledger is written last
+    outcomes = run(project, registries)
+    assert sorted(o.action for o in outcomes) == ["created", "created", "unchanged", "unchanged"]
+    assert len(list(timeline.rglob("*.md"))) == 4  # no "-2" duplicates of the files written before the crash
+
+
+def test_a_deleted_ledger_is_rebuilt_without_duplicates(project, registries):
+    run(project, registries)
+    (project / "content" / "data" / "imports.json").unlink()
+    assert {o.action for o in run(project, registries)} == {"unchanged"}
+    assert len(list((project / "content" / "timeline").rglob("*.md"))) == 4

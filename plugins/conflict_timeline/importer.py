@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .entries import is_untouched, render
+from .entries import is_untouched, render, split_header
 from .errors import TimelineError
 from .extract import Registries, extract
 from .models import Entry, Extraction
@@ -166,8 +166,22 @@ class Importer:
                 return candidate
         raise TimelineError(f"no free file name for '{stem}'", str(self.content_dir / ENTRY_DIR))
 
+    def _adoptable(self, seed: str, entry: Entry) -> str | None:
+        """A file at this entry's own name that the importer wrote for this seed, unedited, though the ledger does
+        not list it (an import that crashed before saving the ledger, or a deleted ledger): it is ours again."""
+        relative = (ENTRY_DIR / f"{entry.date.year:04d}" / f"{entry.slug}.md").as_posix()
+        path = self.content_dir / relative
+        if relative in self._claimed or not path.exists():
+            return None
+        text = path.read_text(encoding="utf-8")
+        header, _ = split_header(text)
+        return relative if is_untouched(text) and header.get("Seed") == seed else None
+
     def _place_entry(self, seed: str, files: dict[str, str], key: str, entry: Entry) -> Outcome:
         previous = files.get(key)
+        if previous is None and (adopted := self._adoptable(seed, entry)) is not None:
+            files[key] = previous = adopted
+            self._claimed.add(adopted)
         if previous is not None:
             path = self.content_dir / previous
             if not path.exists():
