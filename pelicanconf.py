@@ -50,7 +50,7 @@ PAGINATION_PATTERNS = (
 )
 
 # Feeds: all entries, and one per faction and per place (written by the plugin). Dates come from entries, so
-# feeds are deterministic. No content cache between runs.
+# feeds are deterministic.
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_DOMAIN = "http://localhost:8000"  # feeds need absolute links; publishconf.py uses SITEURL
 FEED_MAX_ITEMS = 50
@@ -58,5 +58,7 @@ CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+# Warm rebuilds: Pelican caches what it read (keyed by file times) and the plugin renders only changed entries.
+CACHE_PATH = "cache"
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True

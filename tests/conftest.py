@@ -78,6 +78,7 @@ def run_pelican(project: Path, **overrides) -> Path:
         "PLUGIN_PATHS": [str(ROOT / "plugins")],
         "CACHE_CONTENT": False,
         "LOAD_CONTENT_CACHE": False,
+        "CACHE_PATH": str(project / "cache"),
         "TIMELINE_SEARCH": False,
         **overrides,
     })

@@ -21,5 +21,8 @@ def register() -> None:
     signals.article_generator_finalized.connect(hooks.resolve_articles)
     # Faction and place pages, map, search page, per-facet feeds, filter index, exports.
     signals.get_generators.connect(hooks.get_generators)
+    # A writer that, on a warm rebuild, renders only the entries whose text changed; the manifest for the next one.
+    signals.get_writer.connect(hooks.get_writer)
+    signals.finalized.connect(hooks.save_manifest)
     # Index the finished site with Pagefind, so plain `pelican` also yields a working search page.
     signals.finalized.connect(hooks.build_search)

@@ -214,7 +214,7 @@ def site_entry(article: Any) -> "SiteEntry":
         places=tuple(p.name for p in article.place_list), factions=tuple(f.name for f in article.faction_list),
         event_type=article.metadata.get("event") or None, sources=tuple(getattr(article, "source_list", ())),
         status=article.status, slug=article.slug)
-    text = _plain(article.metadata.get("summary") or "") or _plain(article.content)[:300]
+    text = getattr(article, "teaser", "") or teaser(article)
     return SiteEntry(entry, article.url, tuple(article.place_list), tuple(article.faction_list), text)
 
 

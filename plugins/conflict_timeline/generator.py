@@ -13,6 +13,7 @@ from pelican.generators import Generator
 from .context import (chunks, display_date, facet_positions, faction_css, facets, iso_date, neighbours, related,
                       site_entry)
 from .export import events_csv, events_geojson, events_ics, safe_json, timeline_json
+from .incremental import PLAN
 from .svgmap import Marker, entry_map, region_map
 
 FACET_PAGE_SIZE = 100  # entries per faction or place page: 10,000 entries never make one page heavy
@@ -29,11 +30,8 @@ class TimelineGenerator(Generator):
         by_faction = {f.name: f for f in self.factions}
         by_place = {f.name: f for f in self.places}
         positions = facet_positions([*self.factions, *self.places])
-        for article in [*articles, *self.context.get("drafts", [])]:
-            if article in articles:
-                article.related_entries = related(article, by_faction, by_place, positions)
-            article.map_svg = entry_map(article.place_list, title=f"Where: {', '.join(p.name for p in article.place_list)}") \
-                if article.place_list else ""
+        for article in articles:
+            article.related_entries = related(article, by_faction, by_place, positions)
         self.context.update(timeline_factions=self.factions, timeline_places=self.places,
                             timeline_faction_pages=by_faction, timeline_place_pages=by_place)
         self.articles = articles
@@ -104,6 +102,8 @@ class TimelineGenerator(Generator):
         return safe_json(data, separators=(",", ":"))
 
     def _write_text(self, name: str, text: str) -> None:
+        if self.settings.get(PLAN) is not None:
+            return  # a warm rebuild: nothing these files show has changed
         path = Path(self.output_path) / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")

@@ -9,11 +9,13 @@ import time
 
 from pelican.urlwrappers import Category
 
+from . import incremental
 from .context import FILTERS, event_jsonld, resolve_names, teaser, timeline_groups
 from .entries import parse_evidence, parse_sources
 from .importer import Importer, seed_files, summarize
 from .reader import TimelineMarkdownReader
 from .settings import TimelineSettings
+from .svgmap import LazyMap
 
 log = logging.getLogger(__name__)
 
@@ -55,12 +57,40 @@ def resolve_articles(generator) -> None:
         # Computed once: Pelican recomputes .url and .summary on every access, and lists show both many times.
         article.href = article.url
         article.teaser = teaser(article)
+        article.map_svg = LazyMap(article.place_list)
         if not hasattr(article, "category"):  # Pelican 4.12 writes drafts with article.category even when
             article.category = Category(generator.settings["DEFAULT_CATEGORY"], generator.settings)  # unused
         for problem in resolved.problems:
             log.warning("%s: %s", article.source_path, problem)
     generator.context["timeline_years"] = timeline_groups(generator.articles)
     generator.context["timeline_registries"] = registries
+    plan_writes(generator, registries)
+
+
+def plan_writes(generator, registries) -> None:
+    """Decide whether this build may render only the entries whose text changed (see incremental.py)."""
+    settings = generator.settings
+    if not TimelineSettings.from_mapping(settings).incremental:
+        settings[incremental.PLAN] = None
+        return
+    everything = [*generator.articles, *generator.drafts, *generator.translations, *generator.drafts_translations,
+                  *generator.hidden_articles]
+    key = incremental.build_key(settings, registries.fingerprint, [a.source_path for a in everything])
+    manifest, selected = incremental.plan(settings, key, everything)
+    settings[incremental.PLAN] = selected
+    settings[incremental.MANIFEST] = manifest
+    if selected is not None:
+        log.info("timeline: warm rebuild, rendering %d changed entr%s", len(selected), "y" if len(selected) == 1 else "ies")
+
+
+def get_writer(_pelican):
+    return incremental.SelectiveWriter
+
+
+def save_manifest(pelican) -> None:
+    manifest = pelican.settings.get(incremental.MANIFEST)
+    if manifest is not None:
+        incremental.save(pelican.settings, manifest)
 
 
 def get_generators(_pelican):

@@ -159,3 +159,19 @@ def _entry_map(places: tuple[Place, ...], title: str, width: int, id_prefix: str
     describe = "Located: " + ", ".join(p.name for p in places)
     return region_map([Marker(p) for p in places], title=title, width=width, bbox=box, describe=describe,
                       id_prefix=id_prefix)
+
+
+class LazyMap:
+    """An entry's small map, drawn only if a page that shows it is rendered (warm rebuilds skip most pages)."""
+
+    def __init__(self, places: Sequence[Place]):
+        self.places = tuple(places)
+
+    def __bool__(self) -> bool:
+        return bool(self.places)
+
+    def __str__(self) -> str:
+        names = ", ".join(p.name for p in self.places)
+        return entry_map(self.places, title=f"Where: {names}") if self.places else ""
+
+    __html__ = __str__

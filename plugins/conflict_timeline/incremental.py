@@ -1,0 +1,107 @@
+"""Warm rebuilds: after a curator edits the text of an entry, only that entry's page (and the feeds) are rendered.
+
+Pelican renders every page on every build. Here a manifest of the last build (in Pelican's CACHE_PATH) records a
+key for everything that shapes all pages (theme, settings, plugin code, registries, the set of files) and, per
+entry, a hash of its file and of what other pages show of it (title, date, places, factions, status, teaser, URL).
+When only entry files changed and nothing other pages show of them did, every other page would come out
+byte-identical, so the writer skips it. Any other change (a new file, a new title, a theme edit) builds in full.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from pelican.writers import Writer
+
+log = logging.getLogger(__name__)
+PLAN = "_timeline_write_plan"  # settings key shared with the writer: the save_as paths to render, or None (all)
+MANIFEST = "_timeline_manifest"  # this build's manifest, saved when the build has finished
+
+
+def _digest(*parts: Any) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:20]
+
+
+def _tree_digest(folder: Path, pattern: str = "*") -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def _manifest_path(settings: dict) -> Path:
+    name = hashlib.sha256(os.path.abspath(settings["OUTPUT_PATH"]).encode()).hexdigest()[:16]
+    return Path(settings["CACHE_PATH"]) / f"timeline-build-{name}.json"
+
+
+def _plain(value: Any) -> bool:
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return True
+    if isinstance(value, (list, tuple)):
+        return all(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
+    return False
+
+
+def code_digest() -> str:
+    """The plugin's own code: a change to any module may change any page."""
+    return _tree_digest(Path(__file__).parent, "*.py")
+
+
+def build_key(settings: dict, registries: str, sources: list[str]) -> str:
+    """Everything that shapes every page: plain settings, plugin code, registries, theme, non-entry content."""
+    watched = {k: v for k, v in settings.items() if k.isupper() and _plain(v)}
+    content = Path(settings["PATH"])
+    pages = [_tree_digest(content / folder) for folder in settings.get("PAGE_PATHS", []) if (content / folder).is_dir()]
+    return _digest(watched, code_digest(), registries, sorted(sources), _tree_digest(Path(settings["THEME"])), pages)
+
+
+def listing_key(article: Any) -> str:
+    return _digest(article.title, article.date, getattr(article, "precision", "day"), article.status, article.url,
+                   article.slug, [p.name for p in article.place_list], [f.name for f in article.faction_list],
+                   article.metadata.get("event"), getattr(article, "teaser", ""))
+
+
+def plan(settings: dict, key: str, articles: list[Any]) -> tuple[dict, set[str] | None]:
+    """(manifest of this build, the save_as paths to render or None for all)."""
+    pages = {a.source_path: {"file": hashlib.sha256(Path(a.source_path).read_bytes()).hexdigest()[:20],
+                             "listing": listing_key(a),
+                             "save_as": a.save_as} for a in articles}
+    manifest = {"key": key, "entries": pages}
+    try:
+        previous = json.loads(_manifest_path(settings).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return manifest, None
+    if (previous.get("key") != key or set(previous.get("entries", {})) != set(pages)
+            or not (Path(settings["OUTPUT_PATH"]) / "index.html").exists()):
+        return manifest, None
+    old = previous["entries"]
+    if any(old[path]["listing"] != page["listing"] for path, page in pages.items()):
+        return manifest, None
+    return manifest, {page["save_as"] for path, page in pages.items() if old[path]["file"] != page["file"]}
+
+
+def save(settings: dict, manifest: dict) -> None:
+    path = _manifest_path(settings)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(manifest, sort_keys=True) + "\n", encoding="utf-8")
+    except OSError as error:
+        log.warning("%s: cannot save the build manifest (%s); the next build will be a full one", path, error)
+
+
+class SelectiveWriter(Writer):
+    """Renders only the pages the plan names (feeds always); with no plan, everything, as Pelican does."""
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        selected = self.settings.get(PLAN)
+        if selected is not None and name and name not in selected:
+            return None
+        return super().write_file(name, template, context, *args, **kwargs)
