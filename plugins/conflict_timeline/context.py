@@ -168,7 +168,7 @@ def event_jsonld(article: Any, site_url: str) -> str:
         "startDate": iso_date(article.date, getattr(article, "precision", "day")),
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "url": f"{site_url}/{article.url}",
+        "url": f"{site_url}/{article.href}",
     }
     places = [{"@type": "Place", "name": p.name, "geo": {"@type": "GeoCoordinates", "latitude": p.lat, "longitude": p.lon},
                "address": {"@type": "PostalAddress", "addressCountry": p.country}} for p in article.place_list]
@@ -176,8 +176,8 @@ def event_jsonld(article: Any, site_url: str) -> str:
         data["location"] = places if len(places) > 1 else places[0]
     if article.faction_list:
         data["performer"] = [{"@type": "Organization", "name": f.name} for f in article.faction_list]
-    if getattr(article, "summary", None):
-        data["description"] = _plain(article.summary)
+    if getattr(article, "teaser", ""):
+        data["description"] = article.teaser
     from .export import safe_json
 
     return safe_json(data).rstrip("\n")
@@ -215,7 +215,7 @@ def site_entry(article: Any) -> "SiteEntry":
         event_type=article.metadata.get("event") or None, sources=tuple(getattr(article, "source_list", ())),
         status=article.status, slug=article.slug)
     text = getattr(article, "teaser", "") or teaser(article)
-    return SiteEntry(entry, article.url, tuple(article.place_list), tuple(article.faction_list), text)
+    return SiteEntry(entry, article.href, tuple(article.place_list), tuple(article.faction_list), text)
 
 
 def teaser(article: Any, limit: int = 220) -> str:

@@ -72,7 +72,7 @@ class TimelineGenerator(Generator):
         site = self.settings.get("SITEURL", "")
         urls = ["", "factions/", "places/", "map/", "search/"]
         urls += [p.url for p in self.context.get("pages", [])]
-        urls += [a.url for a in self.articles] + [f.url for f in [*self.factions, *self.places]]
+        urls += [a.href for a in self.articles] + [f.url for f in [*self.factions, *self.places]]
         rows = "".join(f"<url><loc>{escape(site + '/' + u)}</loc></url>\n" for u in dict.fromkeys(urls))
         return ('<?xml version="1.0" encoding="UTF-8"?>\n'
                 f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{rows}</urlset>\n')
@@ -92,7 +92,7 @@ class TimelineGenerator(Generator):
         p_index = {n: i for i, n in enumerate(places)}
         t_index = {n: i for i, n in enumerate(types)}
         rows = [
-            [a.url, a.title, iso_date(a.date, a.precision), display_date(a.date, a.precision),
+            [a.href, a.title, iso_date(a.date, a.precision), display_date(a.date, a.precision),
              [f_index[f.name] for f in a.faction_list], [p_index[p.name] for p in a.place_list],
              t_index.get(a.metadata.get("event", ""), -1)]
             for a in self.articles

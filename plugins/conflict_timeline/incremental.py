@@ -64,7 +64,7 @@ def build_key(settings: dict, registries: str, sources: list[str]) -> str:
 
 
 def listing_key(article: Any) -> str:
-    return _digest(article.title, article.date, getattr(article, "precision", "day"), article.status, article.url,
+    return _digest(article.title, article.date, getattr(article, "precision", "day"), article.status, article.href,
                    article.slug, [p.name for p in article.place_list], [f.name for f in article.faction_list],
                    article.metadata.get("event"), getattr(article, "teaser", ""))
 

@@ -53,10 +53,10 @@ def resolve_articles(generator) -> None:
         article.faction_list = resolved.factions
         article.source_list = parse_sources(article.metadata.get("sources"))
         article.evidence_list = parse_evidence(article.metadata.get("evidence"))
-        article.jsonld = event_jsonld(article, generator.settings.get("SITEURL", ""))
         # Computed once: Pelican recomputes .url and .summary on every access, and lists show both many times.
         article.href = article.url
         article.teaser = teaser(article)
+        article.jsonld = event_jsonld(article, generator.settings.get("SITEURL", ""))
         article.map_svg = LazyMap(article.place_list)
         if not hasattr(article, "category"):  # Pelican 4.12 writes drafts with article.category even when
             article.category = Category(generator.settings["DEFAULT_CATEGORY"], generator.settings)  # unused

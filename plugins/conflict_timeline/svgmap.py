@@ -90,7 +90,7 @@ def _rings() -> tuple[tuple[str, tuple[tuple[BBox, tuple[tuple[float, float], ..
         for country in load_boundaries()["countries"])
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=2048)
 def _land(projection: _Projection) -> str:
     box = (projection.west, projection.south, projection.east, projection.north)
     paths = []
@@ -155,7 +155,10 @@ def _entry_map(places: tuple[Place, ...], title: str, width: int, id_prefix: str
     cx, cy = (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
     half_w = max(2.0, (max(lons) - min(lons)) / 2 + 1.5)
     half_h = max(1.5, (max(lats) - min(lats)) / 2 + 1.5)
-    box = (max(west, cx - half_w), max(south, cy - half_h), min(east, cx + half_w), min(north, cy + half_h))
+    # Frames snap to a half-degree grid, so entries near each other share one drawing of the outlines.
+    snap = lambda v, up: (math.ceil(v * 2) if up else math.floor(v * 2)) / 2  # noqa: E731
+    box = (max(west, snap(cx - half_w, False)), max(south, snap(cy - half_h, False)),
+           min(east, snap(cx + half_w, True)), min(north, snap(cy + half_h, True)))
     describe = "Located: " + ", ".join(p.name for p in places)
     return region_map([Marker(p) for p in places], title=title, width=width, bbox=box, describe=describe,
                       id_prefix=id_prefix)
