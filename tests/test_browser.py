@@ -166,3 +166,12 @@ def test_search_can_be_narrowed_by_faction_and_place(page, base_url):
     page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
     filters = page.locator(".pagefind-ui__filter-name").all_inner_texts()
     assert {"faction", "place"} <= {f.strip().lower() for f in filters}
+
+
+def test_under_default_src_self_search_says_it_cannot_run(browser, site):
+    with serve(site, {"Content-Security-Policy": STRICT}) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(url + "/search/", wait_until="networkidle")
+        assert page.locator("#search-unavailable").is_visible()
+        context.close()

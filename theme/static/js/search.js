@@ -1,9 +1,18 @@
-// Pagefind's search UI, started from a file (no inline script). Its input carries only a title, so we give it
-// an accessible name once it exists.
+// Pagefind's search UI, started from a file (no inline script). Its engine is WebAssembly: where the site's
+// Content-Security-Policy does not allow it ('wasm-unsafe-eval'), say so and point to the browse pages.
 window.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var root = document.getElementById("search");
-  if (!root || typeof PagefindUI === "undefined") { return; }
+  if (!root) { return; }
+  var fallback = document.getElementById("search-unavailable");
+  function unavailable() { if (fallback) { fallback.hidden = false; } }
+  try {
+    new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));  // the smallest valid module
+  } catch (error) {
+    unavailable();
+    return;
+  }
+  if (typeof PagefindUI === "undefined") { unavailable(); return; }
   new PagefindUI({ element: "#search", bundlePath: root.getAttribute("data-bundle"), showSubResults: false, showImages: false });
   function label() {
     var input = root.querySelector("input[type=text], input[type=search], input:not([type])");
