@@ -118,6 +118,7 @@ def test_built_site_exports_and_feeds_read_back(tmp_path):
     feed = feedparser.parse((output / "feeds" / "all.atom.xml").read_bytes())
     assert not feed.bozo and len(feed.entries) == 4
     assert all(e.link.startswith(SITE + "/entries/") for e in feed.entries)
+    assert feed.entries[0].title == "Dozens of IS fighters surrender as Raqa’s fall nears"  # newest first
     faction_feed = feedparser.parse((output / "feeds" / "factions" / "islamic-state.atom.xml").read_bytes())
     assert not faction_feed.bozo and {e.title for e in faction_feed.entries} >= {"Dozens of IS fighters surrender as Raqa’s fall nears"}
     place_feed = feedparser.parse((output / "feeds" / "places" / "raqqa.atom.xml").read_bytes())

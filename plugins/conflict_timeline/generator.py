@@ -48,8 +48,11 @@ class TimelineGenerator(Generator):
                     write(f"{url}index.html", self.get_template(kind), self.context, facet=facet, facet_entries=entries,
                           facet_page=number, facet_pages=list(enumerate(urls, 1)), url=url, place_map=place_map)
                 writer.write_feed(list(reversed(facet.articles)), self.context, facet.feed,
-                                  feed_title=f"{self.settings['SITENAME']}: {facet.name}")
+                                  feed_title=facet.name)
         markers = [Marker(f.item, f"{self.root('map/')}/{f.url}", len(f.articles)) for f in self.places]
+        if self.settings.get("FEED_ALL_ATOM"):  # Pelican's own takes the first items of our oldest-first order
+            writer.write_feed(list(reversed(self.articles)), self.context, self.settings["FEED_ALL_ATOM"],
+                              override_output=True)
         write("map/index.html", self.get_template("map"), self.context, url="map/", region_map=region_map(
             markers, title="Places with entries", describe=f"{len(markers)} places; larger markers have more entries."))
         write("search/index.html", self.get_template("search"), self.context, url="search/")

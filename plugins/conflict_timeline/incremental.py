@@ -98,10 +98,17 @@ def save(settings: dict, manifest: dict) -> None:
 
 
 class SelectiveWriter(Writer):
-    """Renders only the pages the plan names (feeds always); with no plan, everything, as Pelican does."""
+    """Renders only the pages the plan names, and only the feeds holding a changed entry; with no plan,
+    everything, as Pelican does."""
 
     def write_file(self, name, template, context, *args, **kwargs):
         selected = self.settings.get(PLAN)
         if selected is not None and name and name not in selected:
             return None
         return super().write_file(name, template, context, *args, **kwargs)
+
+    def write_feed(self, elements, context, path=None, *args, **kwargs):
+        selected = self.settings.get(PLAN)
+        if selected is not None and not any(getattr(e, "save_as", None) in selected for e in elements):
+            return None  # a feed shows only its elements: none of them changed
+        return super().write_feed(elements, context, path, *args, **kwargs)
