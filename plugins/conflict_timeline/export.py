@@ -167,6 +167,8 @@ def _fold(line: str) -> str:
     raw = line.encode("utf-8")
     if len(raw) <= 75:
         return line
+    if line.isascii():  # one byte a character: cut by slicing
+        return "\r\n ".join([line[:75]] + [line[i:i + 74] for i in range(75, len(line), 74)])
     parts, current = [], b""
     for char in line:
         encoded = char.encode("utf-8")

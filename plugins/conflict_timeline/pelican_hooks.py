@@ -25,7 +25,7 @@ def import_seeds(pelican) -> None:
     if not settings.import_on_build:
         return
     seeds = seed_files(settings.seeds_path)
-    outcomes = Importer(settings.content_path, settings.registries()).run(seeds)
+    outcomes = Importer(settings.content_path, settings.registries(), quick=True).run(seeds)
     for outcome in outcomes:
         if outcome.action in ("kept", "rejected"):
             log.info("%s", outcome.line())
