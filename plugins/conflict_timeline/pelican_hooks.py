@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import logging
 import subprocess
-import weakref
 import sys
 import time
 
-from jinja2 import pass_context
-from markupsafe import Markup
 from pelican.urlwrappers import Category
 
 from . import incremental
@@ -44,22 +41,6 @@ def install_reader(readers) -> None:
 
 def add_filters(generator) -> None:
     generator.env.filters.update(FILTERS)
-    generator.env.filters["list_item"] = _list_item
-
-
-_RENDERED: "weakref.WeakKeyDictionary[object, dict[str, Markup]]" = weakref.WeakKeyDictionary()
-
-
-@pass_context
-def _list_item(context, article, macro) -> Markup:
-    """An entry's list item is the same HTML on every list at the same depth (its links depend only on
-    SITEURL), and lists show each entry several times: the index, its month, each of its factions and places.
-    Rendered once per entry and SITEURL, then reused."""
-    per_site = _RENDERED.setdefault(article, {})
-    siteurl = context.get("SITEURL", "")
-    if siteurl not in per_site:
-        per_site[siteurl] = Markup(macro(article))
-    return per_site[siteurl]
 
 
 def resolve_articles(generator) -> None:
