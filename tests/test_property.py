@@ -114,3 +114,13 @@ def test_entry_markdown_round_trip(title, day, precision, places, factions, stat
                   event_type=event, sources=tuple(sources), status=status, summary=summary, evidence=tuple(evidence),
                   seed=seed, seed_hash="abc" if seed else None, body=body)
     assert parse(render(entry)) == entry
+
+
+@FAST
+@given(st.text(max_size=500))
+def test_ics_folding_keeps_text_and_the_75_octet_limit(line):
+    from conflict_timeline.export import _fold
+
+    folded = _fold(line)
+    assert "".join(folded.split("\r\n ")) == line
+    assert all(len(part.encode("utf-8")) <= 75 for part in folded.split("\r\n"))

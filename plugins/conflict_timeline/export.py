@@ -163,20 +163,19 @@ def _ics_text(value: str) -> str:
 
 
 def _fold(line: str) -> str:
-    """RFC 5545 folding: lines of at most 75 octets, continuation lines start with a space."""
+    """RFC 5545 folding: lines of at most 75 octets, continuation lines start with a space, never inside a
+    UTF-8 sequence."""
     raw = line.encode("utf-8")
     if len(raw) <= 75:
         return line
-    if line.isascii():  # one byte a character: cut by slicing
-        return "\r\n ".join([line[:75]] + [line[i:i + 74] for i in range(75, len(line), 74)])
-    parts, current = [], b""
-    for char in line:
-        encoded = char.encode("utf-8")
-        if len(current) + len(encoded) > (75 if not parts else 74):
-            parts.append(current.decode("utf-8"))
-            current = b""
-        current += encoded
-    parts.append(current.decode("utf-8"))
+    parts, start, limit = [], 0, 75
+    while len(raw) - start > limit:
+        cut = start + limit
+        while raw[cut] & 0xC0 == 0x80:  # a continuation byte: step back to the character's start
+            cut -= 1
+        parts.append(raw[start:cut].decode("utf-8"))
+        start, limit = cut, 74
+    parts.append(raw[start:].decode("utf-8"))
     return "\r\n ".join(parts)
 
 
