@@ -147,11 +147,13 @@ def corpus(registries) -> dict[str, str]:
 
 
 def table(title: str, columns: list[str], rows: dict[str, list[str]]) -> str:
-    width = max(len(k) for k in rows)
-    lines = [f"\n{title}", f"| {'measure':<{width}} | " + " | ".join(columns) + " |",
-             f"|{'-' * (width + 2)}|" + "|".join("-" * (len(c) + 2) for c in columns) + "|"]
-    lines += [f"| {k:<{width}} | " + " | ".join(f"{v:<{len(c)}}" for v, c in zip(vs, columns)) + " |" for k, vs in rows.items()]
-    return "\n".join(lines)
+    """A Markdown table, columns padded to their widest cell."""
+    header = ["measure", *columns]
+    body = [[k, *vs] for k, vs in rows.items()]
+    widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
+    line = lambda cells: "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
+    return "\n".join([f"\n{title}", line(header), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+                     + [line(row) for row in body])
 
 
 def main() -> None:
