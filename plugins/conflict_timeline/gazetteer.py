@@ -8,6 +8,7 @@ subset is cached on disk, keyed by the package version and the countries.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -51,6 +52,7 @@ _STOP = frozenset(
 ) - {"tabqa"}
 
 
+@functools.lru_cache(maxsize=131072)
 def key(name: str) -> str:
     """A spelling-tolerant comparison key: 'Ar Raqqah', 'Raqa' and 'RAQQA' give the same key."""
     folded = unicodedata.normalize("NFKD", name)
