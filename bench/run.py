@@ -1,6 +1,6 @@
 """`make bench`: measure the pipeline at N = 1,000 and 10,000 generated seeds and on the real corpus; print a table.
 
-Builds run in subprocesses (`bench/_pelican.py`) so each one's peak memory is its own. Stock Pelican builds the
+Cold builds (ours and stock) are the best of two runs each. Builds run in subprocesses (`bench/_pelican.py`) so each one's peak memory is its own. Stock Pelican builds the
 same Markdown with its default theme and no plugins in the same run, as the yardstick.
 """
 
@@ -88,8 +88,15 @@ def measure(count: int, work: Path) -> dict[str, str]:
     ours.write_text(OURS.format(root=str(ROOT), content=str(project / "content"), cache=str(project / "cache")))
     stock = project / "stock.py"
     stock.write_text(STOCK.format(content=str(project / "content")))
-    cold, cold_mb = pelican(ours, project / "out")
-    stock_s, stock_mb = pelican(stock, project / "stock-out")
+    # Best of two for both cold builds: this machine's disk makes single runs swing by a second or more.
+    runs = []
+    for attempt in range(2):
+        shutil.rmtree(project / "cache", ignore_errors=True)
+        shutil.rmtree(project / "out", ignore_errors=True)
+        shutil.rmtree(project / "stock-out", ignore_errors=True)
+        runs.append((pelican(ours, project / "out"), pelican(stock, project / "stock-out")))
+    cold, cold_mb = min(r[0] for r in runs)
+    stock_s, stock_mb = min(r[1] for r in runs)
     edited = next((project / "content" / "timeline").rglob("*.md"))
     edited.write_text(edited.read_text(encoding="utf-8") + "\nA curator's note.\n", encoding="utf-8")
     warm, _ = pelican(ours, project / "out")

@@ -165,7 +165,9 @@ def _leading_date(paras: list[str]) -> tuple[str | None, list[str]]:
     return None, paras
 
 
-_BLOCK_MARKUP = re.compile(r"<(script|style|iframe|object|embed|svg)\b.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+# A closed block goes with its contents; an unclosed opening tag (an <iframe ...> copied alone) is only a tag: it
+# must not take the rest of the article with it.
+_BLOCK_MARKUP = re.compile(r"<(script|style|iframe|object|embed|svg)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
 
 
