@@ -72,7 +72,11 @@ def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
                         "split the text or keep only the article")
     warnings: tuple[str, ...] = ()
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = data.decode("utf-16")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:  # a truncated file (odd length) or a broken surrogate pair
+            text = data.decode("utf-16", errors="replace")
+            warnings = ("not valid UTF-16: undecodable bytes replaced",)
     elif data.startswith(codecs.BOM_UTF8):
         text = data[3:].decode("utf-8", errors="replace")
     elif b"\x00" in data:
@@ -173,7 +177,9 @@ _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
 
 def strip_markup(text: str) -> tuple[str, bool]:
     """A text seed carries no markup: scripts, frames and tags copied along with the words are removed."""
-    cleaned = _TAG.sub("", _BLOCK_MARKUP.sub("", text))
+    cleaned, previous = text, None
+    while cleaned != previous:  # until stable: removing '<b>' from '<scr<b>ipt>' must not leave a '<script>'
+        previous, cleaned = cleaned, _TAG.sub("", _BLOCK_MARKUP.sub("", cleaned))
     return cleaned, cleaned != text
 
 
@@ -240,8 +246,12 @@ def assemble(name: str, headline: str, paras: list[str], header: dict[str, str],
         body[-1] = re.sub(r"\s*[–—-]+\s*$", "", body[-1])
     if not body:
         raise SeedError("no article text after the headline", name, "a seed needs a headline line and the article text")
+    url = url or header.get("url")
+    if url and not re.match(r"https?://", url, re.IGNORECASE):  # javascript:, data:, a relative path: no link
+        warnings += ("source URL ignored: not an http(s) address",)
+        url = None
     return Seed(name, headline.strip(), tuple(body), source, dateline, standfirst, published, published_words,
-                url or header.get("url"), author, warnings)
+                url, author, warnings)
 
 
 def read_seed(path: Path) -> Seed:

@@ -105,10 +105,11 @@ def parse_html(text: str, name: str, warnings: tuple[str, ...] = ()):
     url = (str(canonical["href"]) if isinstance(canonical, Tag) and canonical.get("href") else None) \
         or _meta(soup, "og:url") or _name(ld.get("url"))
     paras = _article_paragraphs(soup, headline)
-    cleaned = [strip_markup(text) for text in (headline, *paras)]
+    cleaned = [strip_markup(text or "") for text in (headline, source, author, *paras)]
     if any(changed for _, changed in cleaned):
         warnings += ("HTML markup removed from the page's text",)
-    headline, paras = " ".join(cleaned[0][0].split()), [t for t, _ in cleaned[1:] if t.strip()]
+    headline, source, author, *paras = [" ".join(text.split()) for text, _ in cleaned]
+    paras = [text for text in paras if text]
     header = {"source": OUTLETS.get(source, source)} if source else {}
     if author:
         header["author"] = author
