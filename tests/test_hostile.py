@@ -191,6 +191,29 @@ media said, after the last rebels left for the north.</p>
 </body></html>
 """
 
+# JSON-LD that is valid JSON but not the shape schema.org promises, before a well-formed og:title.
+PAGE_BAD_LD = """<!DOCTYPE html>
+<html><head><meta charset="utf-8">
+<script type="application/ld+json">{"@type": {"name": "NewsArticle"}, "headline": "Not this one"}</script>
+<script type="application/ld+json">[{"@graph": 7}, {"@type": ["NewsArticle", ["Article"]], "headline": [{"y": 1}, null]}]</script>
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": {"@type": "WebSite", "name": 5}}</script>
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": null, "datePublished": {"@value": 2017}}</script>
+<meta property="og:title" content="Turkish-backed rebels take Afrin">
+<meta property="og:site_name" content="Anadolu Agency">
+</head><body><article>
+<p>AFRIN, Syria (AA) – Turkish-backed Syrian rebels took full control of the Kurdish-held town of Afrin on Sunday,
+March 18, 2018, the Turkish military said.</p>
+<p>Thousands of residents had fled the town in the days before the assault, a monitor said.</p>
+</article></body></html>
+"""
+PAGE_NO_HEADLINE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><meta property="og:title" content="<script>alert(1)</script>"></head><body>
+<p>BEIRUT (Reuters) - Syrian government forces entered the town of Douma on Thursday, April 12, 2018, state media
+said, after the last rebels left for the north.</p>
+<p>Russian military police deployed in the town, Russia's defence ministry said.</p>
+</body></html>
+"""
+
 
 @dataclass(frozen=True)
 class Case:
@@ -213,6 +236,8 @@ CASES = (
          + bytes(range(256)) * 8, "binary"),
     Case("utf16le.txt", codecs.BOM_UTF16_LE + PALMYRA.encode("utf-16-le")),
     Case("utf16be.txt", codecs.BOM_UTF16_BE + IDLIB.encode("utf-16-be")),
+    Case("utf16_truncated.txt", (codecs.BOM_UTF16_LE + PALMYRA.replace("Palmyra from", "Tadmur from")
+                                  .encode("utf-16-le"))[:-1]),  # a download cut off half-way through a character
     Case("cp1252.txt", CP1252.encode("cp1252")),
     Case("huge.txt", HUGE, f"the limit is {MAX_SEED_BYTES:,}"),
     Case("markup.txt", HTML_TEXT.encode()),
@@ -221,6 +246,8 @@ CASES = (
     Case("only_markup.txt", ONLY_MARKUP.encode(), "no article text"),
     Case("page_og.html", PAGE_OG.encode()),
     Case("page_ld.html", PAGE_LD.encode()),
+    Case("page_bad_jsonld.html", PAGE_BAD_LD.encode()),
+    Case("page_no_headline.html", PAGE_NO_HEADLINE.encode(), "no headline"),
     Case("lookalike.txt", LOOKALIKE.encode()),
     Case("lookalike_top.txt", LOOKALIKE_TOP.encode()),
     Case("Kobane report (AFP) 26 Jan.txt", KOBANE.encode()),
@@ -293,6 +320,23 @@ def test_utf16_with_bom_reads_like_utf8(name, tmp_path):
     seed, plain = read_seed(path), read_seed(tmp_path / "same.txt")
     assert (seed.headline, seed.body, seed.source, seed.dateline) == (plain.headline, plain.body, plain.source, plain.dateline)
     assert seed.warnings == ()
+
+
+def test_truncated_utf16_converts_with_a_warning(tmp_path, registries):
+    path = tmp_path / "utf16_truncated.txt"
+    path.write_bytes(BY_NAME["utf16_truncated.txt"].data)
+    result = extract(read_seed(path), registries)
+    assert result.entry.title == "Syrian troops retake Tadmur from Islamic State"
+    assert result.seed.body[-1].endswith("told AFP.\ufffd")  # the half character is marked, not dropped silently
+    assert "not valid UTF-16: undecodable bytes replaced" in result.warnings
+
+
+def test_malformed_json_ld_is_skipped_for_the_page_s_other_headline(tmp_path, registries):
+    path = tmp_path / "page_bad_jsonld.html"
+    path.write_bytes(BY_NAME["page_bad_jsonld.html"].data)
+    result = extract(read_seed(path), registries)
+    assert result.entry.title == "Turkish-backed rebels take Afrin" and result.entry.date.isoformat() == "2018-03-18"
+    assert result.seed.source == "Anadolu Agency" and "Afrin" in result.entry.places
 
 
 def test_cp1252_keeps_its_curly_quotes_and_says_so(tmp_path, registries):

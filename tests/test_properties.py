@@ -25,7 +25,7 @@ SHORT_MONTHS = {n: [f"{name}." for name, number in MONTHS.items() if number == n
 
 
 def body_is_clean(paragraphs) -> bool:
-    return all(isinstance(p, str) and p and p == p.strip() for p in paragraphs)
+    return all(isinstance(p, str) and p and p == p.strip() and "\n" not in p for p in paragraphs)
 
 
 # ---- seed parsing ----------------------------------------------------------------------------------------------
@@ -39,9 +39,20 @@ def test_parse_text_returns_a_clean_seed_or_raises_seed_error(text):
     except SeedError as error:
         assert error.path == "any.txt"
         return
-    assert seed.headline and seed.headline == seed.headline.strip()
+    assert seed.headline and body_is_clean([seed.headline])
     assert seed.body and body_is_clean(seed.body)
     assert seed.path == "any.txt"
+
+
+@PROPERTY
+@given(st.lists(st.text(max_size=300), min_size=2, max_size=8).map("\n\n".join))
+def test_parse_text_of_any_paragraphs_returns_a_clean_seed_or_raises_seed_error(text):
+    try:
+        seed = parse_text(text, "paragraphs.txt")
+    except SeedError:
+        return
+    assert seed.headline and body_is_clean([seed.headline])
+    assert seed.body and body_is_clean(seed.body)
 
 
 # Text that looks like a seed: lines of words, punctuation, markup, header keys, datelines and blank lines.
@@ -61,7 +72,8 @@ def test_parse_text_on_seed_like_noise_returns_a_clean_seed_or_raises_seed_error
         seed = parse_text(text, "noise.txt")
     except SeedError:
         return
-    assert seed.headline and seed.body and body_is_clean(seed.body)
+    assert seed.headline and body_is_clean([seed.headline])
+    assert seed.body and body_is_clean(seed.body)
 
 
 WORDS = ("troops", "rebels", "fighters", "the", "city", "town", "village", "near", "border", "government", "forces",

@@ -216,6 +216,8 @@ def parse_text(text: str, name: str, warnings: tuple[str, ...] = ()) -> Seed:
 def assemble(name: str, headline: str, paras: list[str], header: dict[str, str], published, published_words,
              warnings: tuple[str, ...], url: str | None = None) -> Seed:
     """Find the dateline, split header furniture from the body, take source and standfirst."""
+    if not headline.strip():
+        raise SeedError("no headline", name, "a web page needs a <title>, an <h1> or an og:title")
     lead_at = next((i for i, p in enumerate(paras[:15]) if split_dateline(p)[0]), None)
     source = header.get("source")
     author = header.get("author")

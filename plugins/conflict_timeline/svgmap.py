@@ -90,6 +90,19 @@ def _rings() -> tuple[tuple[str, tuple[tuple[BBox, tuple[tuple[float, float], ..
         for country in load_boundaries()["countries"])
 
 
+def _points(projection: _Projection, ring) -> list[str]:
+    """Path points; on small maps whole pixels are enough (a third smaller), consecutive repeats dropped."""
+    digits = 0 if projection.width <= 400 else 1
+    points, last = [], None
+    for lon, lat in ring:
+        x, y = projection(lon, lat)
+        point = f"{x:.{digits}f} {y:.{digits}f}"
+        if point != last:
+            points.append(point)
+        last = point
+    return points
+
+
 @functools.lru_cache(maxsize=2048)
 def _land(projection: _Projection) -> str:
     box = (projection.west, projection.south, projection.east, projection.north)
@@ -104,8 +117,7 @@ def _land(projection: _Projection) -> str:
             if len(clipped) >= 3:
                 kept.append(clipped)
         if kept:
-            d = "".join("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in (projection(lon, lat) for lon, lat in ring)) + "Z"
-                        for ring in kept)
+            d = "".join("M" + "L".join(_points(projection, ring)) + "Z" for ring in kept)
             paths.append(f'<path class="land" d="{d}"><title>{escape(name)}</title></path>')
     return "".join(paths)
 

@@ -38,10 +38,10 @@ def _json_ld(soup: BeautifulSoup) -> dict:
                 stack.extend(item)
             elif isinstance(item, dict):
                 kinds = item.get("@type")
-                kinds = set(kinds) if isinstance(kinds, list) else {kinds}
+                kinds = {k for k in (kinds if isinstance(kinds, list) else [kinds]) if isinstance(k, str)}
                 if kinds & _ARTICLE_TYPES and item.get("headline"):
                     return item
-                stack.extend(item.get("@graph", []))
+                stack.append(item.get("@graph"))  # a list, one object or junk: the loop skips what is neither
     return {}
 
 
