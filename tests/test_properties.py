@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import json
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conflict_timeline.dates import MONTHS, WEEKDAY_NAMES, WEEKDAYS, find_dates, mentioned_years, resolve
@@ -20,8 +21,11 @@ from conflict_timeline.seeds import OUTLETS, decode, parse_text
 PROPERTY = settings(max_examples=200, deadline=None)
 FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
+# AP style: "Sept. 5", "Dec. 22"; May has no abbreviation. Weekdays: "Tues.", "Thu.".
 SHORT_MONTHS = {n: [f"{name}." for name, number in MONTHS.items() if number == n and name not in FULL_MONTHS] or ["May"]
-                for n in range(1, 13)}  # AP style: "Sept. 5", "Dec. 22"; May has no abbreviation
+                for n in range(1, 13)}
+SHORT_WEEKDAYS = {n: [f"{name}." for name, number in WEEKDAYS.items() if number == n and name != WEEKDAY_NAMES[n]]
+                  for n in range(7)}
 
 
 def body_is_clean(paragraphs) -> bool:
@@ -67,6 +71,7 @@ SEEDLIKE = st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=80).map("
 
 @PROPERTY
 @given(SEEDLIKE)
+@example("(AFP)\n – ")  # found by this test: a lone dash after the headline left an empty body paragraph
 def test_parse_text_on_seed_like_noise_returns_a_clean_seed_or_raises_seed_error(text):
     try:
         seed = parse_text(text, "noise.txt")
@@ -107,6 +112,55 @@ def test_wire_copy_is_split_into_its_parts(headline, outlet, dateline, paragraph
     assert seed.source == (OUTLETS.get(outlet, outlet) if outlet else OUTLETS.get(agency, agency) if agency else None)
 
 
+# Saved pages: JSON-LD is valid JSON of any shape, not always the shape schema.org promises.
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20)
+    | st.sampled_from(["NewsArticle", "Article", "WebPage", "2017-10-14", "Reuters", "<script>alert(1)</script>"]),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(
+        st.sampled_from(["@type", "headline", "@graph", "datePublished", "publisher", "author", "url", "name"])
+        | st.text(max_size=5), children, max_size=6),
+    max_leaves=25)
+_HTML_PIECES = st.sampled_from([
+    "<p>", "</p>", "<article>", "</article>", "<h1>", "</h1>", "<main>", "<div class='share'>", "</div>",
+    "<time datetime='", "2017-10-14", "'>", "<meta property='og:title' content='", "<title>", "</title>", "<script>",
+    "</script>", "<script type='application/ld+json'>", '{"@type": "NewsArticle", "headline": ', '"H"', "}",
+    "<iframe src=x>", "&lt;", "<li>", "<blockquote>", "BEIRUT (Reuters) - ",
+    "Troops entered the city on Saturday, officials said. ", "\n", " ",
+])
+HTML_NOISE = st.lists(st.one_of(_HTML_PIECES, st.text(max_size=10)), max_size=60).map("".join)
+
+
+def seed_or_seed_error(parse, *args):
+    try:
+        seed = parse(*args)
+    except SeedError:
+        return None
+    assert seed.headline and body_is_clean([seed.headline]) and seed.body and body_is_clean(seed.body)
+    return seed
+
+
+@settings(max_examples=150, deadline=None)
+@given(ld=JSON, og=st.none() | st.just("Troops enter Raqa"), paragraphs=st.lists(SENTENCE, min_size=1, max_size=3))
+def test_a_page_with_any_json_ld_gives_a_clean_seed_or_seed_error(ld, og, paragraphs):
+    from conflict_timeline.webpage import parse_html
+
+    script = json.dumps(ld).replace("<", "\\u003c")
+    meta = f'<meta property="og:title" content="{og}">' if og else ""
+    text = (f'<!doctype html><html><head><script type="application/ld+json">{script}</script>{meta}</head><body>'
+            f'<article>{"".join(f"<p>{p}</p>" for p in paragraphs)}</article></body></html>')
+    seed = seed_or_seed_error(parse_html, text, "page.html")
+    if og:
+        assert seed is not None  # a page with a headline and an article always converts
+
+
+@settings(max_examples=150, deadline=None)
+@given(HTML_NOISE)
+def test_any_page_gives_a_clean_seed_or_seed_error(text):
+    from conflict_timeline.webpage import parse_html
+
+    seed_or_seed_error(parse_html, text, "noise.html")
+
+
 @PROPERTY
 @given(st.binary(max_size=4000))
 def test_decode_raises_only_seed_error(data):
@@ -145,18 +199,18 @@ def test_utf8_utf8_bom_and_utf16_read_the_same(text):
 # ---- dates -----------------------------------------------------------------------------------------------------
 
 DATES = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))
-WEEKDAY_FORMS = {n: [name for name, number in WEEKDAYS.items() if number == n] for n in range(7)}
 
 
-def render_date(day: dt.date, form: str, weekday: int | None = None, short_weekday: bool = False) -> str:
+def render_date(day: dt.date, form: str, weekday: int | None = None, variant: int | None = None) -> str:
+    """``day`` as wire copy writes it; ``variant`` picks an abbreviation ("Tues.", "Sept.") where there is one."""
     weekday = day.weekday() if weekday is None else weekday
-    wd = WEEKDAY_FORMS[weekday][-1] + "." if short_weekday and WEEKDAY_FORMS[weekday][-1] != WEEKDAY_NAMES[weekday] \
-        else WEEKDAY_NAMES[weekday]
+    wd = WEEKDAY_NAMES[weekday] if variant is None else SHORT_WEEKDAYS[weekday][variant % len(SHORT_WEEKDAYS[weekday])]
+    mon = SHORT_MONTHS[day.month][(variant or 0) % len(SHORT_MONTHS[day.month])]
     month = FULL_MONTHS[day.month - 1]
     return {
         "weekday, month d, yyyy": f"{wd}, {month} {day.day}, {day.year}",
         "d month yyyy": f"{day.day} {month} {day.year}",
-        "mon. d, yyyy": f"{SHORT_MONTHS[day.month][-1]} {day.day}, {day.year}",
+        "mon. d, yyyy": f"{mon} {day.day}, {day.year}",
         "month d": f"{month} {day.day}",
         "weekday, month d": f"{wd}, {month} {day.day}",
     }[form]
@@ -170,9 +224,9 @@ def only_mention(text: str):
 
 @PROPERTY
 @given(day=DATES, form=st.sampled_from(["weekday, month d, yyyy", "d month yyyy", "mon. d, yyyy"]),
-       short=st.booleans())
-def test_a_full_written_date_comes_back(day, form, short):
-    text = f"Troops entered the town on {render_date(day, form, short_weekday=short)}, officials said."
+       variant=st.none() | st.integers(0, 2))
+def test_a_full_written_date_comes_back(day, form, variant):
+    text = f"Troops entered the town on {render_date(day, form, variant=variant)}, officials said."
     resolved = resolve(only_mention(text), None, mentioned_years(text))
     assert (resolved.value, resolved.precision, resolved.warnings) == (day, "day", ())
 
@@ -197,10 +251,10 @@ def test_a_date_without_year_is_the_last_such_day_up_to_the_anchor(day, days_lat
 
 
 @PROPERTY
-@given(day=DATES, shift=st.integers(1, 6), short=st.booleans())
-def test_a_wrong_weekday_keeps_the_date_and_warns(day, shift, short):
+@given(day=DATES, shift=st.integers(1, 6), variant=st.none() | st.integers(0, 2))
+def test_a_wrong_weekday_keeps_the_date_and_warns(day, shift, variant):
     wrong = (day.weekday() + shift) % 7
-    text = f"Troops entered the town on {render_date(day, 'weekday, month d, yyyy', wrong, short)}, officials said."
+    text = f"Troops entered the town on {render_date(day, 'weekday, month d, yyyy', wrong, variant)}, officials said."
     resolved = resolve(only_mention(text), None, [])
     assert resolved.value == day and any("weekday" in w for w in resolved.warnings)
 
@@ -239,8 +293,9 @@ def without(chars: str):
 
 
 ITEM = without(";")  # a list item: ';' separates items
-SOURCE = st.builds(Source, without(";<>"), st.none() | st.text(st.characters(
-    exclude_categories=["Cc", "Cs", "Zs", "Zl", "Zp"], exclude_characters=";<>\x85\x1c\x1d\x1e\x1f"), min_size=1, max_size=30))
+URL = st.text(st.characters(exclude_categories=["Cc", "Cs", "Zs", "Zl", "Zp"], exclude_characters=";<>"), min_size=1,
+              max_size=30)  # no white space, no ';' and no angle brackets: see the source test below
+SOURCE = st.builds(Source, without(";<>"), st.none() | URL)
 EVIDENCE = st.builds(Evidence, without("“”;"), ONE_LINE.filter(lambda s: not set("“”;") & set(s)))
 BODY = st.text(st.characters(exclude_categories=["Cs"]), max_size=300).map(lambda s: s.strip("\n"))
 
@@ -266,13 +321,6 @@ def entries(draw):
 @given(entries())
 def test_an_entry_survives_render_and_parse(entry):
     assert parse(render(entry)) == entry
-
-
-@PROPERTY
-@given(entries())
-def test_render_is_stable(entry):
-    text = render(entry)
-    assert render(parse(text)) == text
 
 
 # ---- each normalisation render applies, shown once --------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .dates import find_dates, first_resolvable, mentioned_years, resolve
 from .entries import escape_markdown, file_stem
@@ -16,8 +16,10 @@ from .models import Entry, Evidence, Extraction, FactionMention, PlaceMention, R
 
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
 _EVENT_VERBS: tuple[tuple[str, str], ...] = (
-    (r"launched (?:an?|its|their) (?:offensive|assault|attack) (?:on|against)", "Battles"),
-    (r"took control of|took over|broke into|pushed into|overran|stormed|recaptured|retook|re-?took|captured|"
+    (r"launched (?:an?|its|their|the) (?:\w+ )?(?:offensive|assault|attack|campaign) (?:on|against|to (?:retake|capture|take))",
+     "Battles"),
+    (r"drove|ousted|expelled|took control of|took over|broke into|pushed into|overran|stormed|recaptured|retook|"
+     r"re-?took|captured|"
      r"seized|liberated|entered|besieged|encircled|clashed with|ambushed|attacked|fought", "Battles"),
     (r"shelled|bombed|bombarded|struck|air ?strikes? (?:on|hit)|hit|blew up|detonated|fired (?:rockets|missiles|mortars)",
      "Explosions/Remote violence"),
@@ -26,6 +28,7 @@ _EVENT_VERBS: tuple[tuple[str, str], ...] = (
     (r"protested|demonstrated|rallied", "Protests"),
     (r"rioted", "Riots"),
 )
+_SUPPORT = re.compile(r"\b(?:backed|supported|aided|helped|assisted) by(?: the)?\s*$|\bwith the (?:help|support) of(?: the)?\s*$")
 _VERB = re.compile(r"\b(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _) in enumerate(_EVENT_VERBS)) + r")\b")
 _HEADLINE_TYPES: tuple[tuple[str, str], ...] = (
     (r"air ?strikes?|bomb|shell|rocket|missile|explosion|blast|drone|mortar|barrel", "Explosions/Remote violence"),
@@ -51,6 +54,26 @@ def event_type(text: str) -> str | None:
     return min(found)[1] if found else None
 
 
+def _with_weekday(mentions: list) -> list:
+    """"BAGHDAD, Jan 24 ... on Tuesday": a day and month without year or weekday take the weekday the same
+    passage names, so the year can be inferred from it."""
+    weekday = next((m for m in mentions if m.kind == "weekday"), None)
+    if weekday is None:
+        return mentions
+    return [replace(m, weekday=weekday.weekday, words=f"{m.words} … {weekday.words}")
+            if m.day is not None and m.year is None and m.weekday is None else m for m in mentions]
+
+
+def _note_other_dates(found: ResolvedDate, mentions: list) -> ResolvedDate:
+    """A lead that names a second, different full date: the first is used, and the curator is told."""
+    others = [m.words for m in mentions if m.day and m.month and m.year
+              and (m.year, m.month, m.day) != (found.value.year, found.value.month, found.value.day)]
+    if not others:
+        return found
+    note = f"the lead also names {others[0]}; {found.iso} ('{found.evidence}') was used"
+    return replace(found, warnings=found.warnings + (note,))
+
+
 def main_date(seed: Seed, years: Sequence[int]) -> ResolvedDate:
     """The date of the lead's event; the publication date when the lead names no day."""
     anchor = seed.published
@@ -59,14 +82,22 @@ def main_date(seed: Seed, years: Sequence[int]) -> ResolvedDate:
 
     def attempt(text: str, need_day: bool) -> ResolvedDate | None:
         try:
-            return first_resolvable(find_dates(text), anchor, years, need_day)
+            return first_resolvable(_with_weekday(find_dates(text)), anchor, years, need_day)
         except DateError as error:
             errors.append(error)
             return None
 
     found = attempt(lead, True)
+    if found and "…" in found.evidence and years and found.value.year > max(years) + 1:
+        # The weekday pointed years away from the text's own: more likely "on Monday" was another day than the
+        # dateline's. Use the dateline's date alone.
+        errors.clear()
+        try:
+            found = first_resolvable(find_dates(lead), anchor, years, True)
+        except DateError:
+            found = None
     if found:
-        return found
+        return _note_other_dates(found, find_dates(lead))
     if anchor is not None:
         return ResolvedDate(anchor, "day", f"Published: {seed.published_words}")
     body = "\n".join(seed.body)
@@ -201,7 +232,9 @@ def _sentence_event(sentence: str, seed: Seed, reg: Registries, main: Extraction
     except DateError:
         return None
     factions = reg.factions.find(sentence, named={m.faction.name for m in main.factions})
-    actor = next((m for m in reversed(factions) if m.start < verb.start() and not m.faction.monitor), None)
+    supporters = {m.start for m in factions if _SUPPORT.search(sentence[max(0, m.start - 25):m.start])}
+    actor = next((m for m in reversed(factions)
+                  if m.start < verb.start() and not m.faction.monitor and m.start not in supporters), None)
     if actor is None:
         return None
     taken = [(m.start, m.start + len(m.words)) for m in factions]

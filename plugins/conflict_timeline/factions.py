@@ -37,10 +37,15 @@ _GENERIC_ACTOR = re.compile(r"^(?:The|A|An|Its|Their|His|Her|Kurdish|Arab|Syrian
                             r"Foreign|Local|Special|Security|Government|Opposition|Rebel|Islamist)(?:\s+\w+)?$")
 
 
+def _word_pattern(word: str) -> str:
+    if word.isalpha() and word.isupper() and 2 <= len(word) <= 5:  # an acronym may be written U.S. or US
+        return r"(?:" + r"\.".join(word) + r"\.?|" + word + ")"  # "U.S." or "US", but "IS." keeps no full stop
+    return re.sub(r"['’‘]", lambda _: "['’‘]", re.escape(word))
+
+
 def _alias_pattern(alias: str) -> str:
     words = re.split(r"[\s\-‐–]+", alias.strip())
-    parts = [re.sub(r"['’‘]", lambda _: "['’‘]", re.escape(w)) for w in words if w]
-    return _SEP.join(parts)
+    return _SEP.join(_word_pattern(w) for w in words if w)
 
 
 _WORD = re.compile(r"[\w'’‘]+")
@@ -72,7 +77,12 @@ class FactionRegistry:
         self._index: dict[str, list[_Candidate]] = {}
         for (alias, exact, generic), indexes in sorted(owners.items(), key=lambda kv: (-len(kv[0][0]), kv[0])):
             pattern = re.compile(_alias_pattern(alias) + r"(?![\w-])", 0 if exact else re.IGNORECASE)
-            self._index.setdefault(_first_word(alias), []).append((pattern, tuple(indexes), generic))
+            first = _first_word(alias)
+            keys = {first}
+            if first.isalpha() and 2 <= len(first) <= 5 and alias.split()[0].split("-")[0].isupper():
+                keys.add(first[0])  # "U.S.-led": the scanner sees the word "U"
+            for word in keys:
+                self._index.setdefault(word, []).append((pattern, tuple(indexes), generic))
 
     def get(self, name: str) -> Faction | None:
         return self.by_name.get(name)

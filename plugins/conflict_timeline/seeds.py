@@ -56,6 +56,7 @@ _FURNITURE = re.compile(
     | \(?(?:additional\ )?(?:reporting|writing|editing|compiled|translated)\ by\b
     | (?:updated|last\ updated|published)\s*:?\s*(?:\d|[A-Z][a-z]+\ \d)
     | (?:you\ may\ also\ like|more\ (?:from|on)\ this|in\ pictures|watch:)\b
+    | follow\b.{0,60}\bcoverage\b | .*\bcontributed\ to\ this\ report | our\ standards\b | (?:the\ )?trust\ principles\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -246,6 +247,8 @@ def assemble(name: str, headline: str, paras: list[str], header: dict[str, str],
         body.pop()  # trailing furniture the patterns did not know
     if body:
         body[-1] = re.sub(r"\s*[–—-]+\s*$", "", body[-1])
+        if not body[-1]:  # the paragraph was nothing but a dash
+            body.pop()
     if not body:
         raise SeedError("no article text after the headline", name, "a seed needs a headline line and the article text")
     url = url or header.get("url")
