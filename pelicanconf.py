@@ -22,15 +22,14 @@ PLUGINS = ["conflict_timeline"]
 TIMELINE_SEEDS_PATH = "seeds"
 TIMELINE_COUNTRIES = ["IQ", "JO", "LB", "SY", "TR"]
 
-# A timeline reads oldest first; entries live at stable, date-led URLs.
+# A timeline reads oldest first; entries live at stable, date-led URLs. One file per entry, no folder per entry:
+# at 10,000 entries creating 13,000 folders cost 3.5 s of system time on the build (see the README).
 ARTICLE_ORDER_BY = "date"
 USE_FOLDER_AS_CATEGORY = False
 DEFAULT_CATEGORY = "timeline"
 SLUGIFY_SOURCE = "basename"
-ARTICLE_URL = "entries/{slug}/"
-ARTICLE_SAVE_AS = "entries/{slug}/index.html"
-DRAFT_URL = "drafts/{slug}/"
-DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+ARTICLE_URL = ARTICLE_SAVE_AS = "entries/{slug}.html"
+DRAFT_URL = DRAFT_SAVE_AS = "drafts/{slug}.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 DIRECT_TEMPLATES = ["index"]

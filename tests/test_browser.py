@@ -11,9 +11,9 @@ from conftest import make_project, run_pelican
 
 PAGES = {
     "timeline": "/",
-    "entry": "/entries/2017-10-14-dozens-of-is-fighters-surrender-as-raqas-fall-nears/",
-    "draft": "/drafts/2014-islamic-state-captured-raqqa/",
-    "hand-written entry": "/entries/2012-07-battle-for-aleppo-begins/",
+    "entry": "/entries/2017-10-14-dozens-of-is-fighters-surrender-as-raqas-fall-nears.html",
+    "draft": "/drafts/2014-islamic-state-captured-raqqa.html",
+    "hand-written entry": "/entries/2012-07-battle-for-aleppo-begins.html",
     "factions": "/factions/",
     "faction": "/factions/islamic-state/",
     "places": "/places/",
@@ -139,7 +139,7 @@ def test_every_page_but_search_works_under_default_src_self(browser, site):
         page.goto(url + "/?faction=Islamic+State", wait_until="networkidle")
         page.locator("#filter-status").wait_for()
         assert page.locator("#filter-status").inner_text() == "3 matching entries"
-        page.goto(url + "/entries/2017-10-14-dozens-of-is-fighters-surrender-as-raqas-fall-nears/", wait_until="networkidle")
+        page.goto(url + "/entries/2017-10-14-dozens-of-is-fighters-surrender-as-raqas-fall-nears.html", wait_until="networkidle")
 
     assert _violations(browser, site, STRICT, visit) == []
 

@@ -29,7 +29,7 @@ def site_entry(slug, title, date, precision="day", places=(), factions=(), statu
     entry = Entry(title=title, date=date, precision=precision, places=tuple(p.name for p in places),
                   factions=tuple(f.name for f in factions), event_type="Battles", status=status, slug=slug,
                   sources=(Source("Agence France-Presse"), Source("Reuters", "https://example.com/r")))
-    return SiteEntry(entry, f"entries/{slug}/", tuple(places), tuple(factions), text)
+    return SiteEntry(entry, f"entries/{slug}.html", tuple(places), tuple(factions), text)
 
 
 ENTRIES = [
@@ -55,7 +55,7 @@ def test_timeline_json_shape_and_escaping():
     assert by_id["2017-06-sdf-enter-raqqa"]["start_date"] == {"year": 2017, "month": 6, "display_date": "June 2017"}
     assert by_id["2017-10-17-sdf-take-raqqa"]["start_date"]["day"] == 17
     assert "<script>" not in json.dumps(data) and "&lt;script&gt;" in by_id["2016-12-22-x"]["text"]["headline"]
-    assert f"{SITE}/entries/2017-10-17-sdf-take-raqqa/" in by_id["2017-10-17-sdf-take-raqqa"]["text"]["text"]
+    assert f"{SITE}/entries/2017-10-17-sdf-take-raqqa.html" in by_id["2017-10-17-sdf-take-raqqa"]["text"]["text"]
 
 
 def test_geojson_is_valid_rfc7946():
@@ -97,7 +97,7 @@ def test_ics_parses_with_icalendar():
     assert (month.decoded("DTSTART"), month.decoded("DTEND")) == (dt.date(2017, 6, 1), dt.date(2017, 7, 1))
     tricky = by_uid["2016-12-22-x@example.org"]
     assert str(tricky["SUMMARY"]) == "<script>alert(1)</script>, Aleppo; \"quoted\"\nline"  # escaped and round-tripped
-    assert str(by_uid["2017-10-17-sdf-take-raqqa@example.org"]["URL"]) == f"{SITE}/entries/2017-10-17-sdf-take-raqqa/"
+    assert str(by_uid["2017-10-17-sdf-take-raqqa@example.org"]["URL"]) == f"{SITE}/entries/2017-10-17-sdf-take-raqqa.html"
 
 
 @pytest.mark.parametrize("export", [
@@ -124,4 +124,4 @@ def test_built_site_exports_and_feeds_read_back(tmp_path):
     place_feed = feedparser.parse((output / "feeds" / "places" / "raqqa.atom.xml").read_bytes())
     assert not place_feed.bozo and len(place_feed.entries) == 1
     sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
-    assert f"<loc>{SITE}/entries/2017-07-10-iraq-declares-mosul-retaken/</loc>" in sitemap
+    assert f"<loc>{SITE}/entries/2017-07-10-iraq-declares-mosul-retaken.html</loc>" in sitemap

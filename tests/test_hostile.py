@@ -594,21 +594,21 @@ def test_all_together_nothing_is_written_outside_the_timeline(hostile_site):
 def test_all_together_the_build_has_every_entry_and_no_raw_markup(hostile_site):
     _, project, outcomes, output, _, _ = hostile_site
     assert (output / "index.html").exists()
-    pages = {p.parent.name for p in (output / "entries").glob("*/index.html")}
+    pages = {p.stem for p in (output / "entries").glob("*.html")}
     created = [project / "content" / o.path for o in outcomes if o.action == "created"]
     published = {p.stem for p in created if parse(p.read_text(encoding="utf-8")).status == "published"}
     assert len(published) == sum(not c.fails and not c.ignored for c in CASES) + 1  # one main entry per seed
     assert published <= pages, published - pages
     assert raw_markup(output) == []
     # The escaped words of entities.txt are shown as words, and the lookalike lines as text.
-    entities = (output / "entries" / next(p for p in pages if p.startswith("2018-03-18-hackers")) / "index.html")
+    entities = output / "entries" / f"{next(p for p in pages if p.startswith('2018-03-18-hackers'))}.html"
     assert "&amp;lt;script&amp;gt;" in entities.read_text(encoding="utf-8")
-    lookalike = (output / "entries" / "2016-03-28-engineers-clear-mines-in-palmyra" / "index.html").read_text("utf-8")
+    lookalike = (output / "entries" / "2016-03-28-engineers-clear-mines-in-palmyra.html").read_text("utf-8")
     assert "Slug: ../../etc/passwd" in lookalike and "Save_as: ../../../pwned.html" in lookalike
 
 
 def test_the_good_seed_builds_as_it_does_alone(hostile_site):
     _, project, _, output, _, _ = hostile_site
-    page = output / "entries" / "2017-10-14-dozens-of-is-fighters-surrender-as-raqas-fall-nears" / "index.html"
+    page = output / "entries" / "2017-10-14-dozens-of-is-fighters-surrender-as-raqas-fall-nears.html"
     assert "Dozens of IS fighters surrender as Raqa’s fall nears" in page.read_text(encoding="utf-8")
     assert os.path.getsize(page) > 1000

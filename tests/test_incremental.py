@@ -46,7 +46,7 @@ def test_body_edit_renders_one_entry_and_matches_a_full_build(tmp_path, caplog):
     build(project, caplog)
     edit(project, "ancient monuments", "ancient temples and tombs")  # past the teaser that lists show
     tree, written = build(project, caplog)
-    assert written == ["entries/2016-03-27-government-forces-retake-palmyra/index.html"]
+    assert written == ["entries/2016-03-27-government-forces-retake-palmyra.html"]
     assert tree == fresh(project, tmp_path)
 
 

@@ -388,3 +388,15 @@ def test_a_partial_date_is_written_partially_and_read_as_its_first_day(precision
 def test_outer_newlines_of_the_body_are_dropped():
     assert round_trip(body="\n\nFirst paragraph.\n\nSecond.\n\n").body == "First paragraph.\n\nSecond."
     assert round_trip(body="  indented first line\n").body == "  indented first line"
+
+
+# ---- exports ---------------------------------------------------------------------------------------------------
+
+@PROPERTY
+@given(st.text(max_size=500))
+def test_ics_folding_keeps_text_and_the_75_octet_limit(line):
+    from conflict_timeline.export import _fold
+
+    folded = _fold(line)
+    assert "".join(folded.split("\r\n ")) == line
+    assert all(len(part.encode("utf-8")) <= 75 for part in folded.split("\r\n"))

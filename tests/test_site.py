@@ -34,7 +34,7 @@ def digest(output: Path) -> dict[str, str]:
 
 def test_seed_builds_into_a_dated_entry_with_places_and_factions(tmp_path, build_site):
     output = build_site(make_project(tmp_path, [SEED]))
-    page = output / "entries" / "2017-10-14-dozens-of-is-fighters-surrender-as-raqas-fall-nears" / "index.html"
+    page = output / "entries" / "2017-10-14-dozens-of-is-fighters-surrender-as-raqas-fall-nears.html"
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     time = soup.find("time")
     assert (time["datetime"], time.get_text()) == ("2017-10-14", "14 October 2017")
@@ -44,7 +44,7 @@ def test_seed_builds_into_a_dated_entry_with_places_and_factions(tmp_path, build
     assert factions == {"Islamic State", "US-led coalition", "Syrian Arab Army", "Syrian Democratic Forces",
                         "People's Protection Units"}
     assert "reported from Kobani" in soup.get_text()
-    drafts = sorted(p.parent.name for p in (output / "drafts").rglob("index.html"))
+    drafts = sorted(p.stem for p in (output / "drafts").glob("*.html"))
     assert drafts == ["2014-islamic-state-captured-raqqa", "2017-06-syrian-democratic-forces-broke-into-raqqa",
                       "2017-10-14-syrian-arab-army-captured-al-mayadin"]
     index = BeautifulSoup((output / "index.html").read_text(encoding="utf-8"), "html.parser")
@@ -57,7 +57,7 @@ def test_hand_written_entry_builds_beside_generated_ones(tmp_path, build_site):
     index = BeautifulSoup((output / "index.html").read_text(encoding="utf-8"), "html.parser")
     times = [(t["datetime"], t.get_text()) for t in index.select("ol.timeline time")]
     assert times == [("2016-03", "March 2016"), ("2017-10-14", "14 October 2017")]
-    entry = BeautifulSoup((output / "entries" / "palmyra" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    entry = BeautifulSoup((output / "entries" / "palmyra.html").read_text(encoding="utf-8"), "html.parser")
     assert [li.get_text(strip=True) for li in entry.select(".places li")] == ["Palmyra"]
 
 
@@ -79,7 +79,7 @@ def test_failing_seed_is_reported_and_the_rest_build(tmp_path, build_site, caplo
     output = build_site(project)
     errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
     assert any("nodate.txt" in e and "date" in e for e in errors)
-    assert (output / "entries" / "2017-10-14-dozens-of-is-fighters-surrender-as-raqas-fall-nears" / "index.html").exists()
+    assert (output / "entries" / "2017-10-14-dozens-of-is-fighters-surrender-as-raqas-fall-nears.html").exists()
 
 
 def test_two_builds_are_byte_identical(tmp_path, build_site):
@@ -116,7 +116,7 @@ def test_entry_pages_carry_schema_org_event(tmp_path, build_site):
     import json
 
     output = build_site(make_project(tmp_path, [SEED]))
-    page = output / "entries" / "2017-10-14-dozens-of-is-fighters-surrender-as-raqas-fall-nears" / "index.html"
+    page = output / "entries" / "2017-10-14-dozens-of-is-fighters-surrender-as-raqas-fall-nears.html"
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     data = json.loads(soup.find("script", type="application/ld+json").string)
     assert (data["@type"], data["startDate"], data["name"]) == ("Event", "2017-10-14", "Dozens of IS fighters surrender as Raqa’s fall nears")

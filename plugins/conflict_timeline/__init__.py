@@ -13,6 +13,8 @@ def register() -> None:
 
     # Convert seeds/ into content/timeline/ before Pelican reads content: plain `pelican` does the import.
     signals.initialized.connect(hooks.import_seeds)
+    # Year and month archives are written by the plugin in one pass (Pelican's grouping is quadratic).
+    signals.initialized.connect(hooks.take_over_period_archives)
     # Read partial dates ("2017-06", "2014") as their first day with the matching precision, never today's day.
     signals.readers_init.connect(hooks.install_reader)
     # Template filters (dates at their precision) for every generator's Jinja environment.

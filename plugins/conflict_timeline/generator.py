@@ -10,10 +10,11 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from .context import (chunks, display_date, facet_positions, faction_css, facets, iso_date, neighbours, related,
+from .context import (MONTH_NAMES, chunks, display_date, facet_positions, faction_css, facets, iso_date, neighbours, related,
                       site_entry)
 from .export import events_csv, events_geojson, events_ics, safe_json, timeline_json
 from .incremental import PLAN
+from .pelican_hooks import ARCHIVES
 from .svgmap import Marker, entry_map, region_map
 
 FACET_PAGE_SIZE = 100  # entries per faction or place page: 10,000 entries never make one page heavy
@@ -56,12 +57,34 @@ class TimelineGenerator(Generator):
         write("map/index.html", self.get_template("map"), self.context, url="map/", region_map=region_map(
             markers, title="Places with entries", describe=f"{len(markers)} places; larger markers have more entries."))
         write("search/index.html", self.get_template("search"), self.context, url="search/")
+        self.write_period_archives(write)
         self._write_text("entries.json", self.filter_index())
         registries = self.context.get("timeline_registries")
         self._write_text("factions.css", faction_css(registries.factions.actors if registries else
                                                      [f.item for f in self.factions]))
         self._write_text("sitemap.xml", self.sitemap())
         self.write_exports()
+
+    def write_period_archives(self, write) -> None:
+        """Year and month archives, at YEAR_ARCHIVE_SAVE_AS and MONTH_ARCHIVE_SAVE_AS (taken over from Pelican)."""
+        formats = self.settings.get(ARCHIVES, {})
+        (year_url, year_save), (month_url, month_save) = formats.get("YEAR", ("", "")), formats.get("MONTH", ("", ""))
+        template = self.get_template("period_archives")
+        for year, months in self.context.get("timeline_years", []):
+            in_year = [a for _, _, in_month in months for a in in_month]
+            if year_save:
+                self._write_period(write, template, year_url, year_save, in_year, (year,), (year,))
+            for _key, _label, in_month in months if month_save else ():
+                number = in_month[0].date.month
+                self._write_period(write, template, month_url, month_save, in_month, (year, MONTH_NAMES[number - 1]),
+                                   (year, number))
+
+    def _write_period(self, write, template, url, save_as, entries, period, period_num) -> None:
+        day = entries[0].date
+        dates = entries[::-1] if self.settings.get("NEWEST_FIRST_ARCHIVES", True) else entries  # as Pelican orders
+        write(save_as.format(date=day), template, self.context, period=period, period_num=period_num,
+              articles=entries, dates=dates, template_name="period_archives", blog=True, url=url.format(date=day),
+              all_articles=self.articles)
 
     def write_exports(self) -> None:
         entries = [site_entry(a) for a in self.articles]

@@ -2,7 +2,7 @@
 
 Pelican renders every page on every build. Here a manifest of the last build (in Pelican's CACHE_PATH) records a
 key for everything that shapes all pages (theme, settings, plugin code, registries, the set of files) and, per
-entry, a hash of its file and of what other pages show of it (title, date, places, factions, status, teaser, URL).
+entry, a hash of its text and header and of what other pages show of it (title, date, places, factions, status, teaser, URL).
 When only entry files changed and nothing other pages show of them did, every other page would come out
 byte-identical, so the writer skips it. Any other change (a new file, a new title, a theme edit) builds in full.
 """
@@ -69,9 +69,15 @@ def listing_key(article: Any) -> str:
                    article.metadata.get("event"), getattr(article, "teaser", ""))
 
 
+def page_key(article: Any) -> str:
+    """What the entry's own page is made of: its rendered text and every header field (read already, so no file
+    is opened again; the resolved names follow from these and the registries, which are in the build key)."""
+    return _digest(article._content, sorted((k, str(v)) for k, v in article.metadata.items()))
+
+
 def plan(settings: dict, key: str, articles: list[Any]) -> tuple[dict, set[str] | None]:
     """(manifest of this build, the save_as paths to render or None for all)."""
-    pages = {a.source_path: {"file": hashlib.sha256(Path(a.source_path).read_bytes()).hexdigest()[:20],
+    pages = {a.source_path: {"file": page_key(a),
                              "listing": listing_key(a),
                              "save_as": a.save_as} for a in articles}
     manifest = {"key": key, "entries": pages}

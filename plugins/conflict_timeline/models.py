@@ -145,7 +145,7 @@ class SiteEntry:
     """An entry as the built site shows it: the Markdown entry plus what the registries resolved."""
 
     entry: Entry
-    url: str  # site-relative URL of its page, e.g. "entries/2017-10-14-army-retakes-palmyra/"
+    url: str  # site-relative URL of its page, e.g. "entries/2017-10-14-army-retakes-palmyra.html"
     places: tuple[Place, ...] = ()
     factions: tuple[Faction, ...] = ()
     text: str = ""  # plain-text summary, no markup

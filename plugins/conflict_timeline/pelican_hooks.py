@@ -34,6 +34,20 @@ def import_seeds(pelican) -> None:
              ", ".join(f"{n} {action}" for action, n in counts.items()) or "nothing to do")
 
 
+ARCHIVES = "_timeline_period_archives"  # settings key: the year and month archive (url, save_as) formats
+
+
+def take_over_period_archives(pelican) -> None:
+    """The plugin writes the year and month archives from one pass over the entries (generator.py). Pelican's own
+    grouping compares every entry with every period's list (about 2 s at 10,000 entries), so its formats are moved
+    here and blanked for Pelican; YEAR_ARCHIVE_SAVE_AS and friends keep their meaning."""
+    settings = pelican.settings
+    settings[ARCHIVES] = {kind: (settings.get(f"{kind}_ARCHIVE_URL", ""), settings.get(f"{kind}_ARCHIVE_SAVE_AS", ""))
+                          for kind in ("YEAR", "MONTH")}
+    for kind in ("YEAR", "MONTH"):
+        settings[f"{kind}_ARCHIVE_SAVE_AS"] = ""
+
+
 def install_reader(readers) -> None:
     for extension in TimelineMarkdownReader.file_extensions:
         readers.reader_classes[extension] = TimelineMarkdownReader
@@ -63,6 +77,8 @@ def resolve_articles(generator) -> None:
         for problem in resolved.problems:
             log.warning("%s: %s", article.source_path, problem)
     generator.context["timeline_years"] = timeline_groups(generator.articles)
+    if not generator.settings.get("AUTHOR_SAVE_AS"):
+        generator.authors = []  # no author pages: Pelican would still match every entry against each author
     generator.context["timeline_registries"] = registries
     plan_writes(generator, registries)
 

@@ -58,5 +58,6 @@ class TimelineMarkdownReader(MarkdownReader):
                 return super().process_metadata(name, value)
             if precision != "day":
                 self._implied_precision = precision
+            if precision != "day" or len(value.strip()) == 10:  # a bare date: no time or zone for dateutil to read
                 return SafeDatetime(date.year, date.month, date.day)
         return super().process_metadata(name, value)
