@@ -169,3 +169,23 @@ def test_a_deleted_ledger_is_rebuilt_without_duplicates(project, registries):
     (project / "content" / "data" / "imports.json").unlink()
     assert {o.action for o in run(project, registries)} == {"unchanged"}
     assert len(list((project / "content" / "timeline").rglob("*.md"))) == 4
+
+
+def test_stamps_spare_reading_unchanged_seeds_and_notice_a_changed_one(project, registries, monkeypatch):
+    stamps: dict = {}
+    first = Importer(project / "content", registries, quick=True, stamps=stamps).run(seed_files(project / "seeds"))
+    assert [o.action for o in first] == ["created"] * 4 and list(stamps) == [SEED.name]
+
+    read: list[str] = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or original(self))
+    again = Importer(project / "content", registries, quick=True, stamps=stamps).run(seed_files(project / "seeds"))
+    assert [o.action for o in again] == ["unchanged"] * 4 and SEED.name not in read
+
+    # The same size, new words and a new modification time: read again, and converted again.
+    seed = project / "seeds" / SEED.name
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(text.replace("Saturday", "Saturdax", 1), encoding="utf-8")
+    assert seed.stat().st_size == SEED.stat().st_size
+    changed = Importer(project / "content", registries, quick=True, stamps=stamps).run(seed_files(project / "seeds"))
+    assert SEED.name in read and "unchanged" not in {o.action for o in changed[:1]}

@@ -17,6 +17,28 @@ from .incremental import PLAN
 from .pelican_hooks import ARCHIVES
 from .svgmap import Marker, entry_map, region_map
 
+class Related:
+    """An entry's related entries, found when a page first shows them: a warm rebuild renders one page, not all."""
+
+    def __init__(self, article, by_faction, by_place, positions) -> None:
+        self._args = (article, by_faction, by_place, positions)
+        self._found: list | None = None
+
+    def _entries(self) -> list:
+        if self._found is None:
+            self._found = related(*self._args)
+        return self._found
+
+    def __iter__(self):
+        return iter(self._entries())
+
+    def __len__(self) -> int:
+        return len(self._entries())
+
+    def __bool__(self) -> bool:
+        return bool(self._entries())
+
+
 FACET_PAGE_SIZE = 100  # entries per faction or place page: 10,000 entries never make one page heavy
 
 log = logging.getLogger(__name__)
@@ -32,7 +54,7 @@ class TimelineGenerator(Generator):
         by_place = {f.name: f for f in self.places}
         positions = facet_positions([*self.factions, *self.places])
         for article in articles:
-            article.related_entries = related(article, by_faction, by_place, positions)
+            article.related_entries = Related(article, by_faction, by_place, positions)
         self.context.update(timeline_factions=self.factions, timeline_places=self.places,
                             timeline_faction_pages=by_faction, timeline_place_pages=by_place)
         self.articles = articles
@@ -58,6 +80,8 @@ class TimelineGenerator(Generator):
             markers, title="Places with entries", describe=f"{len(markers)} places; larger markers have more entries."))
         write("search/index.html", self.get_template("search"), self.context, url="search/")
         self.write_period_archives(write)
+        if self.settings.get(PLAN) is not None:
+            return  # a warm rebuild: nothing the files below show has changed
         self._write_text("entries.json", self.filter_index())
         registries = self.context.get("timeline_registries")
         self._write_text("factions.css", faction_css(registries.factions.actors if registries else
@@ -128,8 +152,6 @@ class TimelineGenerator(Generator):
         return safe_json(data, separators=(",", ":"))
 
     def _write_text(self, name: str, text: str) -> None:
-        if self.settings.get(PLAN) is not None:
-            return  # a warm rebuild: nothing these files show has changed
         path = Path(self.output_path) / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")

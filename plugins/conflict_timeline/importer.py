@@ -101,10 +101,15 @@ def _entry_key(extraction: Extraction, index: int) -> str:
 
 
 class Importer:
-    def __init__(self, content_dir: Path, registries: Registries, dry_run: bool = False, quick: bool = False):
+    def __init__(self, content_dir: Path, registries: Registries, dry_run: bool = False, quick: bool = False,
+                 stamps: dict[str, list] | None = None):
         """``quick``: for unchanged seeds, check only that their files exist (a build needs no more: it writes
-        nothing for them either way); `timeline import` also tells edited files from untouched ones."""
+        nothing for them either way); `timeline import` also tells edited files from untouched ones.
+
+        ``stamps``: {seed name: [size, mtime_ns, hash]}, a cache kept outside content/ (the build keeps it in
+        CACHE_PATH) that spares reading a seed whose size and modification time are unchanged; updated in place."""
         self.content_dir = content_dir
+        self.stamps = stamps
         self.quick = quick
         self.registries = registries
         self.dry_run = dry_run
@@ -124,13 +129,25 @@ class Importer:
                 write_atomic(path, text)
         return outcomes
 
+    def _seed_hash(self, path: Path) -> str:
+        """The seed's content hash; from the stamps when its size and modification time are those recorded."""
+        if self.stamps is None:
+            return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        stat = path.stat()
+        stamp = [stat.st_size, stat.st_mtime_ns]
+        known = self.stamps.get(path.name)
+        if isinstance(known, list) and len(known) == 3 and known[:2] == stamp:
+            return known[2]
+        seed_hash = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        self.stamps[path.name] = [*stamp, seed_hash]
+        return seed_hash
+
     def import_seed(self, path: Path) -> list[Outcome]:
         try:
-            data = path.read_bytes()
+            seed_hash = self._seed_hash(path)
         except OSError as error:
             log.error("%s: cannot read: %s", path, error.strerror)
             return [Outcome(path.name, "failed", None, f"cannot read: {error.strerror}")]
-        seed_hash = hashlib.sha256(data).hexdigest()[:16]
         fingerprint = f"{seed_hash}-{self.registries.fingerprint}-{extractor_fingerprint()}"
         record = self.ledger.setdefault(path.name, {"fingerprint": "", "files": {}})
         if record["files"] and record["fingerprint"] == fingerprint:

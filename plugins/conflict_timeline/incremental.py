@@ -69,6 +69,12 @@ def listing_key(article: Any) -> str:
                    article.metadata.get("event"), getattr(article, "teaser", ""))
 
 
+def _target(article: Any) -> str:
+    """The page's save_as, computed once by the plugin (Pelican formats it anew, at some cost, on every access)."""
+    target = getattr(article, "target", None)
+    return target if target is not None else article.save_as
+
+
 def page_key(article: Any) -> str:
     """What the entry's own page is made of: its rendered text and every header field (read already, so no file
     is opened again; the resolved names follow from these and the registries, which are in the build key)."""
@@ -79,12 +85,9 @@ def plan(settings: dict, key: str, articles: list[Any]) -> tuple[dict, set[str] 
     """(manifest of this build, the save_as paths to render or None for all)."""
     pages = {a.source_path: {"file": page_key(a),
                              "listing": listing_key(a),
-                             "save_as": a.save_as} for a in articles}
+                             "save_as": _target(a)} for a in articles}
     manifest = {"key": key, "entries": pages}
-    try:
-        previous = json.loads(_manifest_path(settings).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return manifest, None
+    previous = read_json(_manifest_path(settings))
     if (previous.get("key") != key or set(previous.get("entries", {})) != set(pages)
             or not (Path(settings["OUTPUT_PATH"]) / "index.html").exists()):
         return manifest, None
@@ -95,12 +98,27 @@ def plan(settings: dict, key: str, articles: list[Any]) -> tuple[dict, set[str] 
 
 
 def save(settings: dict, manifest: dict) -> None:
-    path = _manifest_path(settings)
+    write_json(_manifest_path(settings), manifest, "the next build will be a full one")
+
+
+def read_json(path: Path) -> dict:
+    """A JSON object the build cached; {} when it is missing or unreadable (the build then does the work)."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(manifest, sort_keys=True) + "\n", encoding="utf-8")
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def write_json(path: Path, data: dict, otherwise: str) -> None:
+    """Save a build cache (sorted, rewritten only when it changed); ``otherwise`` says what failing costs."""
+    text = json.dumps(data, sort_keys=True) + "\n"
+    try:
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
     except OSError as error:
-        log.warning("%s: cannot save the build manifest (%s); the next build will be a full one", path, error)
+        log.warning("%s: cannot save the build cache (%s); %s", path, error, otherwise)
 
 
 class SelectiveWriter(Writer):
@@ -115,6 +133,6 @@ class SelectiveWriter(Writer):
 
     def write_feed(self, elements, context, path=None, *args, **kwargs):
         selected = self.settings.get(PLAN)
-        if selected is not None and not any(getattr(e, "save_as", None) in selected for e in elements):
+        if selected is not None and not any(_target(e) in selected for e in elements):
             return None  # a feed shows only its elements: none of them changed
         return super().write_feed(elements, context, path, *args, **kwargs)

@@ -6,6 +6,7 @@ import logging
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from pelican.urlwrappers import Category
 
@@ -25,7 +26,11 @@ def import_seeds(pelican) -> None:
     if not settings.import_on_build:
         return
     seeds = seed_files(settings.seeds_path)
-    outcomes = Importer(settings.content_path, settings.registries(), quick=True).run(seeds)
+    stamps_path = Path(pelican.settings["CACHE_PATH"]) / "timeline-seeds.json"
+    stamps = incremental.read_json(stamps_path)
+    outcomes = Importer(settings.content_path, settings.registries(), quick=True, stamps=stamps).run(seeds)
+    incremental.write_json(stamps_path, {seed.name: stamps[seed.name] for seed in seeds if seed.name in stamps},
+                           "the next build reads every seed again")
     for outcome in outcomes:
         if outcome.action in ("kept", "rejected"):
             log.info("%s", outcome.line())
@@ -69,6 +74,7 @@ def resolve_articles(generator) -> None:
         article.evidence_list = parse_evidence(article.metadata.get("evidence"))
         # Computed once: Pelican recomputes .url and .summary on every access, and lists show both many times.
         article.href = article.url
+        article.target = article.save_as
         article.teaser = teaser(article)
         article.jsonld = event_jsonld(article, generator.settings.get("SITEURL", ""))
         article.map_svg = LazyMap(article.place_list)
