@@ -400,3 +400,34 @@ def test_ics_folding_keeps_text_and_the_75_octet_limit(line):
     folded = _fold(line)
     assert "".join(folded.split("\r\n ")) == line
     assert all(len(part.encode("utf-8")) <= 75 for part in folded.split("\r\n"))
+
+
+# ---- the reader's shortcut for one-line prose fields -------------------------------------------------------------
+
+PLAIN = list("abcXYZ éüحلب 19.,;:'\"“”‘’()-–%/?")
+MARKED = PLAIN + ["*", "_", "`", "[", "]", "<", ">", "&", "#", "!", "|", "\\", "{", "}", "\t", "\u2028", "  "]
+PROSE = st.one_of(st.lists(st.sampled_from(PLAIN), max_size=40), st.lists(st.sampled_from(MARKED), max_size=40))
+
+
+@PROPERTY
+@given(PROSE.map("".join))
+@example("Russian air strikes had seized Idlib in August 2015.")
+@example("IS captured Raqa in 2014, seizing it from the “caliphate.”")
+def test_the_prose_shortcut_gives_what_markdown_gives(text):
+    from markdown import Markdown
+    from pelican.settings import DEFAULT_CONFIG
+
+    from conflict_timeline.reader import prose_paragraph
+
+    fast = prose_paragraph(text)
+    if fast is not None:
+        assert fast == Markdown(**DEFAULT_CONFIG["MARKDOWN"]).convert(text)
+
+
+def test_the_prose_shortcut_leaves_markdown_to_markdown():
+    from conflict_timeline.reader import prose_paragraph
+
+    assert prose_paragraph("IS captured Raqa in 2014.") == "<p>IS captured Raqa in 2014.</p>"
+    for text in ("2014. IS captured Raqa", "- a list", "# heading", "> quoted", "    code", "*stress*", "a & b",
+                 "see [the map](x)", "line\u2028break", "trailing  "):
+        assert prose_paragraph(text) is None, text

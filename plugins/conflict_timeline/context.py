@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
+from markupsafe import Markup
 from rapidfuzz import fuzz, process
-
-import json
 
 from .entries import slugify
 from .extract import Registries
@@ -36,6 +35,11 @@ def iso_date(value: dt.date, precision: str = "day") -> str:
     """The ``<time datetime>`` value at the entry's precision: 2017-10-14, 2017-06 or 2014."""
     full = f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
     return {"year": full[:4], "month": full[:7]}.get(precision, full)
+
+
+def time_html(value: dt.date, precision: str = "day") -> Markup:
+    """The ``<time>`` element lists and pages show for an entry's date (digits and month names: nothing to escape)."""
+    return Markup(f'<time datetime="{iso_date(value, precision)}">{display_date(value, precision)}</time>')
 
 
 FILTERS: dict[str, Any] = {"display_date": display_date, "iso_date": iso_date, "slugify": slugify}

@@ -11,7 +11,7 @@ from pathlib import Path
 from pelican.urlwrappers import Category
 
 from . import incremental
-from .context import FILTERS, event_jsonld, resolve_names, teaser, timeline_groups
+from .context import FILTERS, event_jsonld, resolve_names, teaser, time_html, timeline_groups
 from .entries import parse_evidence, parse_sources
 from .importer import Importer, seed_files, summarize
 from .reader import TimelineMarkdownReader
@@ -67,6 +67,7 @@ def resolve_articles(generator) -> None:
     for article in [*generator.articles, *generator.drafts, *generator.translations, *generator.drafts_translations]:
         resolved = resolve_names(article.metadata, registries)
         article.precision = article.metadata.get("precision", "day")
+        article.time_html = time_html(article.date, article.precision)
         article.place_list = resolved.places
         article.dateline_place = resolved.dateline
         article.faction_list = resolved.factions

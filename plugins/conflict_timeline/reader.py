@@ -7,11 +7,28 @@ from the form unless the file states it.
 
 from __future__ import annotations
 
+import re
+
 from markdown import Markdown
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.utils import SafeDatetime, pelican_open
 
 from .entries import parse_date
+
+
+# One line of prose that Markdown would only wrap in <p>: it starts with a letter (so it is no list, heading, quote
+# block or code), has no character Markdown gives meaning to, and no line break or other separator.
+_PROSE = re.compile(r"[^\W\d_][^*_`\[\]<>&\\#!|~=+{}]*")
+
+
+def prose_paragraph(text: str) -> str | None:
+    """Markdown's HTML for ``text`` when it is a single line of plain prose; None when Markdown has to decide.
+
+    Generated drafts carry a one-sentence Summary, and converting 3,000 of them cost ~0.8 s of a 10,000-entry build.
+    """
+    if text == text.strip() and text.isprintable() and _PROSE.fullmatch(text):
+        return f"<p>{text}</p>"
+    return None
 
 
 class TimelineMarkdownReader(MarkdownReader):
@@ -42,8 +59,12 @@ class TimelineMarkdownReader(MarkdownReader):
         for name, value in meta.items():
             name = name.lower()
             if name in self.settings["FORMATTED_FIELDS"]:
-                self._fields.reset()
-                output[name] = self.process_metadata(name, self._fields.convert("\n".join(value)))
+                text = "\n".join(value)
+                html = prose_paragraph(text)
+                if html is None:
+                    self._fields.reset()
+                    html = self._fields.convert(text)
+                output[name] = self.process_metadata(name, html)
             elif not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True) or len(value) == 1:
                 output[name] = self.process_metadata(name, value[0])
             else:
