@@ -224,7 +224,9 @@ def site_entry(article: Any) -> "SiteEntry":
 
 def teaser(article: Any, limit: int = 220) -> str:
     """Plain text for lists: the entry's Summary, else the start of its text, cut at a word."""
-    text = _plain(article.metadata.get("summary") or "") or _plain(article.content)
+    # The HTML as read: Pelican's .content rewrites intra-site links on every access, and tags are dropped here.
+    html = getattr(article, "_content", None)
+    text = _plain(article.metadata.get("summary") or "") or _plain(article.content if html is None else html)
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + "…"
