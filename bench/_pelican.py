@@ -1,4 +1,5 @@
-"""Run one Pelican build (settings file, output folder) and print this process's peak memory in KB last."""
+"""Run one Pelican build (settings file, output folder); print this process's peak memory in KB and its CPU
+seconds (user + system) on the last line."""
 
 import resource
 import sys
@@ -8,4 +9,5 @@ from pelican.settings import read_settings
 
 settings = read_settings(sys.argv[1], override={"OUTPUT_PATH": sys.argv[2]})
 Pelican(settings).run()
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime)

@@ -48,15 +48,16 @@ LOAD_CONTENT_CACHE = False
 """
 
 
-def pelican(settings: Path, output: Path) -> tuple[float, float]:
-    """(seconds, peak MB) of one build in its own process."""
+def pelican(settings: Path, output: Path) -> tuple[float, float, float]:
+    """(seconds, peak MB, CPU seconds) of one build in its own process."""
     started = time.perf_counter()
     result = subprocess.run([sys.executable, str(ROOT / "bench" / "_pelican.py"), str(settings), str(output)],
                             capture_output=True, text=True, cwd=ROOT)
     seconds = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"build failed ({settings}):\n{result.stderr[-2000:]}")
-    return seconds, float(result.stdout.strip().splitlines()[-1]) / 1024
+    peak_kb, cpu = result.stdout.strip().splitlines()[-1].split()
+    return seconds, float(peak_kb) / 1024, float(cpu)
 
 
 def tree_size(folder: Path) -> tuple[int, int, Path]:
@@ -96,12 +97,15 @@ def measure(count: int, work: Path) -> dict[str, str]:
             settings.write_text((OURS if settings == ours else STOCK).format(
                 root=str(ROOT), content=str(project / "content"), cache=str(project / f"cache-{attempt}")))
             runs.append(pelican(settings, project / folder))
-    cold, cold_mb = min(ours_runs)
-    stock_s, stock_mb = min(stock_runs)
+    cold, cold_mb, _ = min(ours_runs)
+    stock_s, stock_mb, _ = min(stock_runs)
+    cold_cpu, stock_cpu = min(r[2] for r in ours_runs), min(r[2] for r in stock_runs)
+    print(f"  N = {count:,}: cold builds, wall s: ours {[round(r[0], 1) for r in ours_runs]}, "
+          f"stock {[round(r[0], 1) for r in stock_runs]}", file=sys.stderr, flush=True)
     out = project / "out-2"  # the last cold build of ours, whose cache ours.py names: the warm rebuild reuses both
     edited = next((project / "content" / "timeline").rglob("*.md"))
     edited.write_text(edited.read_text(encoding="utf-8") + "\nA curator's note.\n", encoding="utf-8")
-    warm, _ = pelican(ours, out)
+    warm, _, _ = pelican(ours, out)
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "pagefind", "--site", str(out), "--silent"], check=True)
     search = time.perf_counter() - started
@@ -115,6 +119,7 @@ def measure(count: int, work: Path) -> dict[str, str]:
         "our build, cold, s": f"{cold:.1f}",
         "stock Pelican, same Markdown, s": f"{stock_s:.1f}",
         "ratio ours / stock": f"{cold / stock_s:.2f}",
+        "CPU s, ours / stock (ratio)": f"{cold_cpu:.1f} / {stock_cpu:.1f} ({cold_cpu / stock_cpu:.2f})",
         "warm rebuild after one edit, s": f"{warm:.1f} ({warm / cold:.2f} of cold)",
         "Pagefind indexing, s": f"{search:.1f}",
         "peak memory, ours / stock, MB": f"{cold_mb:.0f} / {stock_mb:.0f}",

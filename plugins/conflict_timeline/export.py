@@ -107,7 +107,8 @@ def timeline_json(entries, site_url: str, title: str, description: str) -> str:
             event["group"] = entry.event_type
         events.append(event)
     data = {"title": {"text": {"headline": escape(title), "text": f"<p>{escape(description)}</p>"}}, "events": events}
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"  # its HTML is TimelineJS's format
+    # Compact: with indent, json falls back to its pure-Python encoder (a third of a second at 10,000 entries).
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"  # HTML: TimelineJS's
 
 
 def events_geojson(entries, site_url: str) -> str:

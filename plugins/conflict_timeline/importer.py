@@ -115,6 +115,7 @@ class Importer:
         self.dry_run = dry_run
         self.ledger = read_ledger(content_dir)
         self._claimed: set[str] = {p for record in self.ledger.values() for p in record["files"].values()}
+        self._dirty = False  # the ledger changed: write it (serialising 10,000 records costs more than the check)
 
     def run(self, seeds: Iterable[Path], progress: Callable[[Path], None] | None = None) -> list[Outcome]:
         outcomes: list[Outcome] = []
@@ -122,9 +123,9 @@ class Importer:
             outcomes.extend(self.import_seed(seed))
             if progress:
                 progress(seed)
-        if not self.dry_run:
+        path = self.content_dir / LEDGER
+        if not self.dry_run and (self._dirty or not path.exists()):
             text = json.dumps(self.ledger, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
-            path = self.content_dir / LEDGER
             if not path.exists() or path.read_text(encoding="utf-8") != text:
                 write_atomic(path, text)
         return outcomes
@@ -149,6 +150,8 @@ class Importer:
             log.error("%s: cannot read: %s", path, error.strerror)
             return [Outcome(path.name, "failed", None, f"cannot read: {error.strerror}")]
         fingerprint = f"{seed_hash}-{self.registries.fingerprint}-{extractor_fingerprint()}"
+        if path.name not in self.ledger:
+            self._dirty = True
         record = self.ledger.setdefault(path.name, {"fingerprint": "", "files": {}})
         if record["files"] and record["fingerprint"] == fingerprint:
             return [self._check_only(path.name, relative) for relative in record["files"].values()]
@@ -165,6 +168,7 @@ class Importer:
             for warning in item.entry.warnings if index == 0 else ():
                 log.warning("%s: %s", path.name, warning)
         if not self.dry_run:
+            self._dirty |= record["fingerprint"] != fingerprint
             record["fingerprint"] = fingerprint
         return outcomes
 
@@ -201,6 +205,7 @@ class Importer:
         previous = files.get(key)
         if previous is None and (adopted := self._adoptable(seed, entry)) is not None:
             files[key] = previous = adopted
+            self._dirty = True
             self._claimed.add(adopted)
         if previous is not None:
             path = self.content_dir / previous
@@ -222,6 +227,7 @@ class Importer:
         if not self.dry_run:
             write_atomic(self.content_dir / relative, text)
             files[key] = relative
+            self._dirty = True
         return Outcome(seed, "created", relative)
 
 
