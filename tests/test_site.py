@@ -123,3 +123,29 @@ def test_entry_pages_carry_schema_org_event(tmp_path, build_site):
     assert [p["name"] for p in data["location"]][0] == "Raqqa"
     assert {"name": "Islamic State", "@type": "Organization"} in data["performer"]
     assert not soup.find_all("script", src=False, type=lambda t: t != "application/ld+json")  # no inline code
+
+
+def test_the_second_process_writes_what_one_process_writes(tmp_path, build_site):
+    """TIMELINE_PARALLEL: the plugin's pages are written by a forked process; the tree is byte-identical."""
+    project = make_project(tmp_path, [SEED], {"timeline/2016/palmyra.md": HAND})
+    parallel = digest(build_site(project))
+    import shutil
+
+    shutil.rmtree(project / "output")
+    alone = digest(build_site(project, TIMELINE_PARALLEL=False))
+    assert alone == parallel
+    assert {"factions/index.html", "feeds/all.atom.xml", "timeline.json", "timeline/2017/10/index.html"} <= set(alone)
+
+
+def test_a_failure_in_the_second_process_fails_the_build(tmp_path, build_site, monkeypatch):
+    import pytest
+
+    from conflict_timeline.errors import TimelineError
+    from conflict_timeline.generator import TimelineGenerator
+
+    def broken(self):
+        raise ValueError("exports broke")
+
+    monkeypatch.setattr(TimelineGenerator, "write_exports", broken)
+    with pytest.raises(TimelineError, match="TIMELINE_PARALLEL = False"):
+        build_site(make_project(tmp_path, [SEED]))

@@ -13,8 +13,10 @@ from pelican.generators import Generator
 from .context import (MONTH_NAMES, chunks, display_date, facet_positions, faction_css, facets, iso_date, neighbours, related,
                       site_entry)
 from .export import events_csv, events_geojson, events_ics, safe_json, timeline_json
-from .incremental import PLAN
+from . import parallel
+from .incremental import PLAN, SelectiveWriter
 from .pelican_hooks import ARCHIVES
+from .settings import TimelineSettings
 from .svgmap import Marker, entry_map, region_map
 
 class Related:
@@ -59,7 +61,24 @@ class TimelineGenerator(Generator):
                             timeline_faction_pages=by_faction, timeline_place_pages=by_place)
         self.articles = articles
 
+    _child: int | None = None
+    _started = False
+
+    def refresh_metadata_intersite_links(self) -> None:
+        """Pelican calls this once every generator's context is final and links are refreshed, just before any page
+        is written: the plugin's own pages can be written from here on, in a second process (parallel.py)."""
+        if TimelineSettings.from_mapping(self.settings).parallel:
+            self._started = True
+            self._child = parallel.start(lambda: self.write_all(SelectiveWriter(self.output_path, self.settings)))
+
     def generate_output(self, writer) -> None:
+        if self._started:
+            self._started = False
+            parallel.wait(self._child, "writing the faction, place and archive pages, feeds and exports")
+        else:
+            self.write_all(writer)
+
+    def write_all(self, writer) -> None:
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
         for kind, groups in (("faction", self.factions), ("place", self.places)):
             write(f"{kind}s/index.html", self.get_template(f"{kind}s"), self.context, facets=groups, url=f"{kind}s/")

@@ -132,6 +132,8 @@ class SelectiveWriter(Writer):
         return super().write_file(name, template, context, *args, **kwargs)
 
     def write_feed(self, elements, context, path=None, *args, **kwargs):
+        if path == self.settings.get("FEED_ALL_ATOM") and not kwargs.get("override_output"):
+            return None  # Pelican's oldest-first site feed: the plugin writes the newest entries there instead
         selected = self.settings.get(PLAN)
         if selected is not None and not any(_target(e) in selected for e in elements):
             return None  # a feed shows only its elements: none of them changed

@@ -20,6 +20,7 @@ DEFAULTS: dict[str, Any] = {
     "TIMELINE_IMPORT_ON_BUILD": True,  # plain `pelican` converts new seeds first
     "TIMELINE_SEARCH": True,  # index the built site with Pagefind
     "TIMELINE_INCREMENTAL": True,  # warm rebuilds render only entries whose text changed
+    "TIMELINE_PARALLEL": True,  # write faction/place/archive pages, feeds and exports in a second process
     "TIMELINE_FACTIONS": "data/factions.yml",  # relative to PATH (content/)
     "TIMELINE_PLACES": "data/places.yml",
     "TIMELINE_COUNTRIES": list(DEFAULT_COUNTRIES),  # ISO codes whose GeoNames places are searched
@@ -38,6 +39,7 @@ class TimelineSettings:
     import_on_build: bool = True
     search: bool = True
     incremental: bool = True
+    parallel: bool = True
 
     @classmethod
     def from_mapping(cls, settings: Mapping[str, Any]) -> "TimelineSettings":
@@ -49,7 +51,7 @@ class TimelineSettings:
         for key in ("TIMELINE_SEEDS_PATH", "TIMELINE_FACTIONS", "TIMELINE_PLACES"):
             if not isinstance(merged[key], (str, Path)) or not str(merged[key]):
                 raise SettingsError(f"{key} = {merged[key]!r}: expected a path (a non-empty string)")
-        for key in ("TIMELINE_IMPORT_ON_BUILD", "TIMELINE_SEARCH", "TIMELINE_INCREMENTAL"):
+        for key in ("TIMELINE_IMPORT_ON_BUILD", "TIMELINE_SEARCH", "TIMELINE_INCREMENTAL", "TIMELINE_PARALLEL"):
             if not isinstance(merged[key], bool):
                 raise SettingsError(f"{key} = {merged[key]!r}: expected True or False")
         for key in ("TIMELINE_COUNTRIES", "TIMELINE_CORE_COUNTRIES"):
@@ -67,6 +69,7 @@ class TimelineSettings:
             import_on_build=merged["TIMELINE_IMPORT_ON_BUILD"],
             search=merged["TIMELINE_SEARCH"],
             incremental=merged["TIMELINE_INCREMENTAL"],
+            parallel=merged["TIMELINE_PARALLEL"],
         )
 
     def registries(self) -> Registries:
