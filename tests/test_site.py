@@ -149,3 +149,22 @@ def test_a_failure_in_the_second_process_fails_the_build(tmp_path, build_site, m
     monkeypatch.setattr(TimelineGenerator, "write_exports", broken)
     with pytest.raises(TimelineError, match="TIMELINE_PARALLEL = False"):
         build_site(make_project(tmp_path, [SEED]))
+
+
+def test_the_same_settings_build_twice_with_their_archives(tmp_path):
+    """The plugin takes Pelican's year and month archive settings over once; a second run (autoreload) keeps them."""
+    import shutil
+
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    project = make_project(tmp_path, [SEED])
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={
+        "PATH": str(project / "content"), "OUTPUT_PATH": str(project / "output"), "THEME": str(ROOT / "theme"),
+        "PLUGIN_PATHS": [str(ROOT / "plugins")], "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False,
+        "CACHE_PATH": str(project / "cache"), "TIMELINE_SEARCH": False})
+    for _ in range(2):
+        shutil.rmtree(project / "output", ignore_errors=True)
+        Pelican(settings).run()
+        assert (project / "output" / "timeline" / "2017" / "10" / "index.html").exists()
+        assert (project / "output" / "timeline" / "2017" / "index.html").exists()

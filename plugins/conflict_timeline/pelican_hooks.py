@@ -47,6 +47,8 @@ def take_over_period_archives(pelican) -> None:
     grouping compares every entry with every period's list (about 2 s at 10,000 entries), so its formats are moved
     here and blanked for Pelican; YEAR_ARCHIVE_SAVE_AS and friends keep their meaning."""
     settings = pelican.settings
+    if ARCHIVES in settings:
+        return  # taken over already (the same settings built twice, as `pelican --autoreload` does)
     settings[ARCHIVES] = {kind: (settings.get(f"{kind}_ARCHIVE_URL", ""), settings.get(f"{kind}_ARCHIVE_SAVE_AS", ""))
                           for kind in ("YEAR", "MONTH")}
     for kind in ("YEAR", "MONTH"):
