@@ -72,3 +72,21 @@ def test_lists_are_split(site):
 def test_no_page_is_heavy(site):
     heaviest = max(site.rglob("*.html"), key=lambda p: p.stat().st_size)
     assert heaviest.stat().st_size < 200_000, heaviest
+
+
+def test_a_busy_month_is_split_into_pages(tmp_path):
+    """230 entries in one month: the month archive lists them 100 a page, each page linking the others."""
+    entries = {f"timeline/2016/m{i:03d}.md": (f"Title: Shelling in Aleppo ({i})\nDate: 2016-08-{1 + i % 28:02d}\n"
+                                              f"Places: Aleppo\nFactions: Syrian Arab Army\n\nShelling was reported.\n")
+               for i in range(230)}
+    site = run_pelican(make_project(tmp_path, entries=entries))
+    month = site / "timeline" / "2016" / "08"
+    pages = [month / "index.html", month / "2" / "index.html", month / "3" / "index.html"]
+    assert all(p.exists() for p in pages) and not (month / "4").exists()
+    counts = []
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        counts.append(len(soup.select("ol.timeline > li")))
+        assert "230 entries." in soup.get_text()
+        assert len(soup.select("nav.pager li")) == 3 and soup.select_one("nav.pager [aria-current=page]")
+    assert counts == [100, 100, 30]

@@ -42,6 +42,17 @@ class Related:
 
 
 FACET_PAGE_SIZE = 100  # entries per faction or place page: 10,000 entries never make one page heavy
+ARCHIVE_PAGE_SIZE = 100  # entries per month archive page
+
+
+def numbered(url: str, save_as: str, number: int) -> tuple[str, str]:
+    """(url, save_as) of page ``number`` of a split list: timeline/2017/10/ then timeline/2017/10/2/."""
+    if number == 1:
+        return url, save_as
+    if save_as.endswith("index.html"):
+        return f"{url}{number}/", f"{save_as[:-len('index.html')]}{number}/index.html"
+    (stem, dot, ext), (url_stem, url_dot, url_ext) = save_as.rpartition("."), url.rpartition(".")
+    return f"{url_stem}-{number}{url_dot}{url_ext}", f"{stem}-{number}{dot}{ext}"
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +99,7 @@ class TimelineGenerator(Generator):
                 for number, (entries, url) in enumerate(zip(pages, urls), 1):
                     place_map = entry_map([facet.item], title=f"Where: {facet.name}") if kind == "place" else ""
                     write(f"{url}index.html", self.get_template(kind), self.context, facet=facet, facet_entries=entries,
-                          facet_page=number, facet_pages=list(enumerate(urls, 1)), url=url, place_map=place_map)
+                          page_number=number, numbered_pages=list(enumerate(urls, 1)), url=url, place_map=place_map)
                 writer.write_feed(list(reversed(facet.articles)), self.context, facet.feed,
                                   feed_title=facet.name)
         markers = [Marker(f.item, f"{self.root('map/')}/{f.url}", len(f.articles)) for f in self.places]
@@ -120,14 +131,19 @@ class TimelineGenerator(Generator):
             for _key, _label, in_month in months if month_save else ():
                 number = in_month[0].date.month
                 self._write_period(write, template, month_url, month_save, in_month, (year, MONTH_NAMES[number - 1]),
-                                   (year, number))
+                                   (year, number), split=True)
 
-    def _write_period(self, write, template, url, save_as, entries, period, period_num) -> None:
+    def _write_period(self, write, template, url, save_as, entries, period, period_num, split=False) -> None:
+        """One archive page; a month's list is split into pages of ARCHIVE_PAGE_SIZE (a busy month stays light)."""
         day = entries[0].date
         dates = entries[::-1] if self.settings.get("NEWEST_FIRST_ARCHIVES", True) else entries  # as Pelican orders
-        write(save_as.format(date=day), template, self.context, period=period, period_num=period_num,
-              articles=entries, dates=dates, template_name="period_archives", blog=True, url=url.format(date=day),
-              all_articles=self.articles)
+        url, save_as = url.format(date=day), save_as.format(date=day)
+        pages = chunks(dates, ARCHIVE_PAGE_SIZE) if split else [dates]
+        targets = [numbered(url, save_as, n) for n in range(1, len(pages) + 1)]
+        for number, (shown, (page_url, page_save_as)) in enumerate(zip(pages, targets), 1):
+            write(page_save_as, template, self.context, period=period, period_num=period_num, articles=entries,
+                  dates=shown, template_name="period_archives", blog=True, url=page_url, all_articles=self.articles,
+                  page_number=number, numbered_pages=[(n, u) for n, (u, _) in enumerate(targets, 1)])
 
     def write_exports(self) -> None:
         entries = [site_entry(a) for a in self.articles]
