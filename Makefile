@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: html test import check bench serve publish clean golden
+.PHONY: html test eval import check bench serve publish clean golden
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ $(NODE_STAMP): package.json package-lock.json
 
 test: $(STAMP) $(NODE_STAMP)  ## the whole test suite
 	$(BIN)/python -m pytest -q
+
+eval: $(STAMP)            ## extraction accuracy on ../shared/devset; fails below bench/devset_floor.json
+	$(BIN)/python bench/eval.py
 
 import: $(STAMP)          ## convert seeds/ into content/timeline/ without building
 	$(BIN)/timeline import

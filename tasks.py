@@ -1,4 +1,4 @@
-"""Invoke tasks: Pelican's quickstart tasks (build, serve, livereload-free rebuild, publish) plus import and check.
+"""Invoke tasks: Pelican's quickstart tasks (build, serve, livereload-free rebuild, publish) plus import, check, eval and bench.
 
 Run with the venv's invoke: `.venv/bin/invoke build`. The Makefile targets call the same commands.
 """
@@ -56,6 +56,12 @@ def import_(c, dry_run=False):
 def check(c):
     """Validate every entry in content/."""
     c.run(f"{BIN}/timeline check")
+
+
+@task(name="eval")
+def eval_(c, record=False, verbose=False):
+    """Extraction accuracy on the real-article development set, held to bench/devset_floor.json."""
+    c.run(f"{BIN}/python bench/eval.py{' --record' if record else ''}{' -v' if verbose else ''}")
 
 
 @task

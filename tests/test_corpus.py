@@ -1,4 +1,4 @@
-"""Real texts by others (../shared/corpus): no crash on any, and the share that converts stays high.
+"""Real texts by others (../shared/corpus): every one converts, and the shares dated and placed stay high.
 
 The corpus is not a gold standard; these floors guard against regressions, the numbers go in the notes.
 """
@@ -28,9 +28,9 @@ def test_every_corpus_text_converts_or_fails_cleanly(registries):
             failed.append(name)
             continue
         converted += 1
-        day += result.date.precision == "day"
+        day += result.date is not None and result.date.precision == "day"
         place += bool(result.entry.places)
         faction += bool(result.entry.factions)
     assert len(texts) >= 800
-    assert converted / len(texts) > 0.88
-    assert day / converted > 0.9 and place / converted > 0.9 and faction / converted > 0.75
+    assert failed == []  # a text whose date cannot be pinned still yields its entry (undated, held back)
+    assert day / converted > 0.85 and place / converted > 0.9 and faction / converted > 0.75

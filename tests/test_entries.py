@@ -55,7 +55,7 @@ def test_hand_written_entry_minimal():
 
 @pytest.mark.parametrize(
     "text,complaint",
-    [("Date: 2017-10-14\n\nx", "Title"), ("Title: x\n\nx", "Date"), ("Title: x\nDate: 14/10/2017\n\nx", "Date"),
+    [("Date: 2017-10-14\n\nx", "Title"), ("Title: x\nDate: 14/10/2017\n\nx", "Date"),
      ("Title: x\nDate: 2017\nPrecision: week\n\nx", "Precision"), ("Title: x\nDate: 2017\nStatus: maybe\n\nx", "Status"),
      ("Title: x\nDate: 2017\nEvent: Skirmish\n\nx", "Event")],
 )
@@ -63,6 +63,19 @@ def test_invalid_entries_name_the_field(text, complaint):
     with pytest.raises(EntryError, match=complaint) as error:
         parse(text, "content/timeline/x.md")
     assert "content/timeline/x.md" in str(error.value)
+
+
+def test_an_entry_without_a_date_waits_for_one(tmp_path, registries):
+    """No Date: line is no error in the file (the importer writes such entries), but `timeline check` lists it and
+    the build leaves it out until a curator dates it."""
+    from conflict_timeline.checker import check_content
+
+    entry = parse("Title: Army takes Manbij\nStatus: draft\n\nText.")
+    assert entry.date is None and entry.iso_date == ""
+    (tmp_path / "timeline" / "undated").mkdir(parents=True)
+    (tmp_path / "timeline" / "undated" / "undated-army-takes-manbij.md").write_text(render(entry), encoding="utf-8")
+    problems, count = check_content(tmp_path, registries)
+    assert count == 1 and len(problems) == 1 and "needs a date" in problems[0]
 
 
 def test_metadata_lookalikes_and_html_in_body_stay_text():

@@ -96,7 +96,7 @@ DATELINES = [("BEIRUT (Reuters) - ", "BEIRUT", "Reuters"), ("KOBANE, Syria – "
 
 @PROPERTY
 @given(headline=HEADLINE, outlet=st.none() | st.sampled_from(sorted(OUTLETS)), dateline=st.sampled_from(DATELINES),
-       paragraphs=st.lists(SENTENCE, min_size=1, max_size=8), wrap=st.booleans(), crlf=st.booleans())
+       paragraphs=st.lists(SENTENCE, min_size=1, max_size=8, unique=True), wrap=st.booleans(), crlf=st.booleans())
 def test_wire_copy_is_split_into_its_parts(headline, outlet, dateline, paragraphs, wrap, crlf):
     prefix, place, agency = dateline
     blocks = [headline, *([outlet] if outlet else []), prefix + paragraphs[0], *paragraphs[1:]]

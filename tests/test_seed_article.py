@@ -50,7 +50,8 @@ def test_date_is_saturday_14_october_2017(result):
 def test_places_with_roles_and_one_name_per_place(result):
     roles = {m.place.name: m.role for m in result.places}
     assert roles == {"Raqqa": "primary", "Al Mayadin": "mentioned", "Deir ez-Zor Governorate": "mentioned",
-                     "Mosul": "mentioned", "Kobani": "dateline"}
+                     "Mosul": "mentioned", "Kobani": "dateline",
+                     "Euphrates Valley": "mentioned"}
     raqqa = next(m.place for m in result.places if m.place.name == "Raqqa")
     assert (round(raqqa.lat, 1), round(raqqa.lon, 1), raqqa.country) == (36.0, 39.0, "SY")
     assert result.entry.dateline == "Kobani"
@@ -59,7 +60,7 @@ def test_places_with_roles_and_one_name_per_place(result):
 
 def test_factions_and_not_the_monitor(result):
     assert set(result.entry.factions) == {"Islamic State", "Syrian Democratic Forces", "People's Protection Units",
-                                          "US-led coalition", "Syrian Arab Army"}
+                                          "US-led coalition", "Syrian Arab Army", "Syrian rebels"}
     monitors = {m.faction.name for m in result.factions if m.faction.monitor}
     assert "Syrian Observatory for Human Rights" not in result.entry.factions
     assert monitors == {"Syrian Observatory for Human Rights"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from pathlib import Path
 
@@ -20,7 +21,7 @@ Written by a curator from several reports.
 """
 UNKNOWN = """Title: Clashes near Raqqa
 Date: 2017-07-02
-Places: Raqqa Citadel; Raqa; Deir Ezzor
+Places: Raqqa Citadelle; Raqa; Deir Ezzor
 Factions: Syrian Democratic Forcez
 
 Text.
@@ -39,10 +40,10 @@ def test_seed_builds_into_a_dated_entry_with_places_and_factions(tmp_path, build
     time = soup.find("time")
     assert (time["datetime"], time.get_text()) == ("2017-10-14", "14 October 2017")
     places = [li.get_text(strip=True) for li in soup.select(".places li")]
-    assert places == ["Raqqa", "Deir ez-Zor Governorate", "Al Mayadin", "Mosul"]
+    assert places == ["Raqqa", "Deir ez-Zor Governorate", "Al Mayadin", "Mosul", "Euphrates Valley"]
     factions = {li.get_text(strip=True) for li in soup.select(".factions li")}
     assert factions == {"Islamic State", "US-led coalition", "Syrian Arab Army", "Syrian Democratic Forces",
-                        "People's Protection Units"}
+                        "People's Protection Units", "Syrian rebels"}
     assert "reported from Kobani" in soup.get_text()
     drafts = sorted(p.stem for p in (output / "drafts").glob("*.html"))
     assert drafts == ["2014-islamic-state-captured-raqqa", "2017-06-syrian-democratic-forces-broke-into-raqqa",
@@ -64,21 +65,25 @@ def test_hand_written_entry_builds_beside_generated_ones(tmp_path, build_site):
 def test_unknown_names_warn_with_file_and_closest_names(tmp_path, build_site, caplog):
     build_site(make_project(tmp_path, [], {"timeline/2017/unknown.md": UNKNOWN}))
     warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
-    place = next(w for w in warnings if "unknown place 'Raqqa Citadel'" in w)
+    place = next(w for w in warnings if "unknown place 'Raqqa Citadelle'" in w)
     assert "unknown.md" in place and "Raqqa" in place.split("closest known:")[1]
     assert not any("'Raqa'" in w or "'Deir Ezzor'" in w for w in warnings)  # known spellings resolve quietly
     faction = next(w for w in warnings if "unknown faction 'Syrian Democratic Forcez'" in w)
     assert "Syrian Democratic Forces" in faction
 
 
-def test_failing_seed_is_reported_and_the_rest_build(tmp_path, build_site, caplog):
+def test_an_undated_seed_is_kept_and_held_back_and_the_rest_build(tmp_path, build_site, caplog):
     project = make_project(tmp_path, [SEED])
-    (project / "seeds" / "nodate.txt").write_text(
+    (project / "seeds" / "undated-idlib.txt").write_text(  # a name of its own: Pelican logs a message once
         "Clashes in Idlib\n\nReuters\n\nBEIRUT (Reuters) - Fighting raged in Idlib province, a monitor said.\n",
         encoding="utf-8")
+    caplog.set_level(logging.WARNING, logger="conflict_timeline")
     output = build_site(project)
-    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
-    assert any("nodate.txt" in e and "date" in e for e in errors)
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert any("undated-idlib.txt" in w and "needs a date" in w for w in warnings)
+    entry = project / "content" / "timeline" / "undated" / "undated-clashes-in-idlib.md"
+    assert "Places: Idlib Governorate" in entry.read_text(encoding="utf-8")  # everything else was extracted
+    assert not [p for p in output.rglob("*clashes-in-idlib*")]  # held back from the site until it has a date
     assert (output / "entries" / "2017-10-14-dozens-of-is-fighters-surrender-as-raqas-fall-nears.html").exists()
 
 

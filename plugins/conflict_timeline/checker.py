@@ -22,6 +22,9 @@ def check_content(content: Path, registries: Registries) -> tuple[list[str], int
         except EntryError as error:
             problems.append(str(error))
             continue
+        if entry.date is None and entry.status != "skip":
+            problems.append(f"{path}: needs a date: add a 'Date:' line (YYYY-MM-DD, YYYY-MM or YYYY); until then the "
+                            "entry is not built")
         metadata = {"places": ";".join(entry.places), "factions": ";".join(entry.factions),
                     "dateline": entry.dateline, "precision": entry.precision}
         problems += [f"{path}: {problem}" for problem in resolve_names(metadata, registries).problems]

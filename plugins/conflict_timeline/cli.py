@@ -149,7 +149,7 @@ def stats_command(content: Path) -> None:
     """Entries per year, faction and place."""
     from .entries import parse
 
-    years: Counter[int] = Counter()
+    years: Counter[int | str] = Counter()
     factions: Counter[str] = Counter()
     places: Counter[str] = Counter()
     statuses: Counter[str] = Counter()
@@ -158,11 +158,11 @@ def stats_command(content: Path) -> None:
             entry = parse(path.read_text(encoding="utf-8"), str(path))
         except TimelineError:
             continue
-        years[entry.date.year] += 1
+        years[entry.date.year if entry.date else "undated"] += 1
         statuses[entry.status] += 1
         factions.update(entry.factions)
         places.update(entry.places)
     click.echo(f"entries: {sum(years.values())} ({', '.join(f'{n} {s}' for s, n in sorted(statuses.items()))})")
-    click.echo("by year: " + ", ".join(f"{y}: {n}" for y, n in sorted(years.items())))
+    click.echo("by year: " + ", ".join(f"{y}: {n}" for y, n in sorted(years.items(), key=lambda kv: str(kv[0]))))
     click.echo("top factions: " + ", ".join(f"{f} ({n})" for f, n in factions.most_common(10)))
     click.echo("top places: " + ", ".join(f"{p} ({n})" for p, n in places.most_common(10)))

@@ -61,9 +61,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("month_year", re.compile(rf"\b(?P<mon>{_MON_FULL}|{_MON})\.?,?\s+(?:of\s+)?(?P<year>{_YEAR})\b")),
     ("month", re.compile(rf"\b{_PREP}\s+(?:the\s+)?(?:month\s+of\s+)?(?P<mon>{_MON_FULL})\b(?!\s+\d)")),
     ("year", re.compile(rf"\b{_PREP}\s+(?:the\s+)?(?:year\s+|summer\s+(?:of\s+)?|spring\s+(?:of\s+)?|autumn\s+(?:of\s+)?|winter\s+(?:of\s+)?)?(?P<year>{_YEAR})\b(?!\d|,\d|%)")),
-    ("weekday", re.compile(rf"\b(?P<wd>{_WD_FULL})\b")),
+    ("weekday", re.compile(rf"\b(?:(?P<last>[Ll]ast)\s+)?(?P<wd>{_WD_FULL})\b")),
     ("relative", re.compile(
-        r"\b(?P<rel>today|yesterday|last\s+(?:week|month|year)|(?P<n>two|three|four|five|six|\d+)\s+(?P<unit>days|weeks)\s+ago)\b",
+        r"\b(?P<rel>today|tonight|yesterday|last\s+(?:night|week|month|year)|this\s+(?:morning|afternoon|evening)|"
+        r"(?P<n>two|three|four|five|six|\d+)\s+(?P<unit>days|weeks)\s+ago)\b",
         re.IGNORECASE)),
 )
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -89,7 +90,10 @@ class DateMention:
 
     @property
     def has_day(self) -> bool:
-        return self.day is not None or self.kind in ("weekday", "relative")
+        """Names a day: a date, a weekday, or a day counted from the page's date ('yesterday'; not 'last week')."""
+        if self.kind == "relative":
+            return not re.search(r"week|month|year", self.relative or "")
+        return self.day is not None or self.kind == "weekday"
 
 
 def _mention(kind: str, match: re.Match[str]) -> DateMention | None:
@@ -106,7 +110,7 @@ def _mention(kind: str, match: re.Match[str]) -> DateMention | None:
             dt.date(year or 2000, month, day)  # 2000 is a leap year: 29 February stays possible
         except ValueError:
             return None
-    rel = groups.get("rel")
+    rel = groups.get("rel") or ("last" if groups.get("last") else None)
     return DateMention(match.start(), match.end(), match.group(0).strip(), kind, year, month, day, weekday,
                        " ".join(rel.lower().split()) if rel else None)
 
@@ -197,6 +201,8 @@ def resolve(mention: DateMention, anchor: dt.date | None, years: Sequence[int]) 
         if anchor is None:
             raise DateError(f"'{words}' names only a weekday and the seed has no date to count from")
         back = (anchor.weekday() - mention.weekday) % 7  # type: ignore[operator]
+        if mention.relative == "last":  # "last Thursday" in a paper of a Thursday is a week earlier
+            back = back or 7
         return ResolvedDate(anchor - dt.timedelta(days=back), "day", words)
     if mention.month is None:
         return ResolvedDate(dt.date(mention.year, 1, 1), "year", words)  # type: ignore[arg-type]
@@ -217,9 +223,9 @@ def _resolve_relative(mention: DateMention, anchor: dt.date | None) -> ResolvedD
     words, rel = mention.words, mention.relative or ""
     if anchor is None:
         raise DateError(f"'{words}' is relative and the seed has no date to count from")
-    if rel == "today":
+    if rel in ("today", "tonight") or rel.startswith("this "):
         return ResolvedDate(anchor, "day", words)
-    if rel == "yesterday":
+    if rel in ("yesterday", "last night"):
         return ResolvedDate(anchor - dt.timedelta(days=1), "day", words)
     if rel == "last month":
         first = anchor.replace(day=1) - dt.timedelta(days=1)

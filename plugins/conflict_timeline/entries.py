@@ -40,8 +40,9 @@ def slugify(text: str, limit: int = 70) -> str:
 
 
 def file_stem(entry: Entry) -> str:
-    """``2017-10-14-syrian-army-captures-mayadin``: sorts by date, safe on every file system."""
-    return f"{entry.iso_date}-{slugify(entry.title)}"
+    """``2017-10-14-syrian-army-captures-mayadin`` (``undated-...`` until a curator dates it): sorts by date, safe on
+    every file system."""
+    return f"{entry.iso_date or 'undated'}-{slugify(entry.title)}"
 
 
 def escape_markdown(text: str) -> str:
@@ -67,7 +68,7 @@ def render(entry: Entry) -> str:
     values = {
         "Title": entry.title,
         "Date": entry.iso_date,
-        "Precision": entry.precision,
+        "Precision": entry.precision if entry.date else None,
         "Status": entry.status,
         "Event": entry.event_type,
         "Places": "; ".join(entry.places),
@@ -149,12 +150,13 @@ def parse(text: str, path: str | None = None) -> Entry:
     fields = {k.lower(): v for k, v in header.items()}
     if not fields.get("title"):
         raise EntryError("no 'Title:' line", path, "start the file with 'Title: ...'")
-    if not fields.get("date"):
-        raise EntryError("no 'Date:' line", path, "add 'Date: YYYY-MM-DD' (or YYYY-MM, YYYY)")
-    try:
-        date, implied = parse_date(fields["date"])
-    except ValueError as error:
-        raise EntryError(f"Date: {error}", path, "write the date as YYYY-MM-DD, YYYY-MM or YYYY") from error
+    date: dt.date | None = None
+    implied = "day"
+    if fields.get("date"):  # no Date: an entry waiting for a curator to date it (`timeline check` lists it)
+        try:
+            date, implied = parse_date(fields["date"])
+        except ValueError as error:
+            raise EntryError(f"Date: {error}", path, "write the date as YYYY-MM-DD, YYYY-MM or YYYY") from error
     precision = fields.get("precision", implied)
     if precision not in PRECISIONS:
         raise EntryError(f"Precision: '{precision}' is not one of {', '.join(PRECISIONS)}", path)

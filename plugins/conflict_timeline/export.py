@@ -22,8 +22,8 @@ def _record(extraction: Extraction) -> dict[str, Any]:
     entry = extraction.entry
     return {
         "title": entry.title,
-        "date": extraction.date.iso,
-        "precision": extraction.date.precision,
+        "date": extraction.date.iso if extraction.date else None,
+        "precision": extraction.date.precision if extraction.date else None,
         "status": entry.status,
         "event_type": entry.event_type,
         "places": _places(extraction),

@@ -7,12 +7,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .dates import find_dates, first_resolvable, mentioned_years, resolve
+from .dates import find_dates, mentioned_years, resolve
 from .entries import escape_markdown, file_stem
 from .errors import DateError
+from .eventdate import event_date
 from .factions import FactionRegistry
 from .gazetteer import Gazetteer, PlaceMatch
-from .models import Entry, Evidence, Extraction, FactionMention, PlaceMention, ResolvedDate, Seed, Source
+from .models import Entry, Evidence, Extraction, PlaceMention, ResolvedDate, Seed, Source
+from .placing import Document, place_mentions
 
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
 _EVENT_VERBS: tuple[tuple[str, str], ...] = (
@@ -54,86 +56,6 @@ def event_type(text: str) -> str | None:
     return min(found)[1] if found else None
 
 
-def _with_weekday(mentions: list) -> list:
-    """"BAGHDAD, Jan 24 ... on Tuesday": a day and month without year or weekday take the weekday the same
-    passage names, so the year can be inferred from it."""
-    weekday = next((m for m in mentions if m.kind == "weekday"), None)
-    if weekday is None:
-        return mentions
-    return [replace(m, weekday=weekday.weekday, words=f"{m.words} … {weekday.words}")
-            if m.day is not None and m.year is None and m.weekday is None else m for m in mentions]
-
-
-def _note_other_dates(found: ResolvedDate, mentions: list) -> ResolvedDate:
-    """A lead that names a second, different full date: the first is used, and the curator is told."""
-    others = [m.words for m in mentions if m.day and m.month and m.year
-              and (m.year, m.month, m.day) != (found.value.year, found.value.month, found.value.day)]
-    if not others:
-        return found
-    note = f"the lead also names {others[0]}; {found.iso} ('{found.evidence}') was used"
-    return replace(found, warnings=found.warnings + (note,))
-
-
-def main_date(seed: Seed, years: Sequence[int]) -> ResolvedDate:
-    """The date of the lead's event; the publication date when the lead names no day."""
-    anchor = seed.published
-    lead = f"{seed.dateline or ''}\n{seed.body[0]}"
-    errors: list[DateError] = []
-
-    def attempt(text: str, need_day: bool) -> ResolvedDate | None:
-        try:
-            return first_resolvable(_with_weekday(find_dates(text)), anchor, years, need_day)
-        except DateError as error:
-            errors.append(error)
-            return None
-
-    found = attempt(lead, True)
-    if found and "…" in found.evidence and years and found.value.year > max(years) + 1:
-        # The weekday pointed years away from the text's own: more likely "on Monday" was another day than the
-        # dateline's. Use the dateline's date alone.
-        errors.clear()
-        try:
-            found = first_resolvable(find_dates(lead), anchor, years, True)
-        except DateError:
-            found = None
-    if found:
-        return _note_other_dates(found, find_dates(lead))
-    if anchor is not None:
-        return ResolvedDate(anchor, "day", f"Published: {seed.published_words}")
-    body = "\n".join(seed.body)
-    found = attempt(lead, False) or attempt(body, True) or attempt(body, False)
-    if found:
-        return ResolvedDate(found.value, found.precision, found.evidence,
-                            found.warnings + (f"the lead names no date; '{found.evidence}' was taken from the body",))
-    if errors:
-        raise errors[0]
-    raise DateError("no date found: neither the text nor a Published: line gives one")
-
-
-def _places(text: str, lead_len: int, seed: Seed, reg: Registries, factions: Sequence[FactionMention]
-            ) -> tuple[list[PlaceMention], PlaceMention | None]:
-    taken = [(m.start, m.start + len(m.words)) for m in factions]
-    matches = [m for m in reg.gazetteer.find(text) if not any(s <= m.start < e for s, e in taken)]
-    dateline = None
-    if seed.dateline:
-        words = seed.dateline.split(",")[0].strip()
-        place = reg.gazetteer.get(words)
-        if place is not None:
-            dateline = PlaceMention(place, "dateline", words)
-    # The place the headline names is where the story happened, when the text names it too; else the lead's first.
-    in_headline = [m.place.name for m in reg.gazetteer.find(seed.headline)]
-    primary = next((m for name in in_headline for m in matches if m.place.name == name), None) \
-        or next((m for m in matches if m.start < lead_len), None)
-    mentions: dict[str, PlaceMention] = {}
-    ordered = ([primary] if primary else []) + [m for m in matches if m is not primary]
-    for match in ordered:
-        name = match.place.name
-        if name in mentions:
-            continue
-        mentions[name] = PlaceMention(match.place, "primary" if match is primary else "mentioned", match.words, match.start)
-    return list(mentions.values()), dateline
-
-
 def _words_by_label(items: Sequence[tuple[str, str]]) -> tuple[Evidence, ...]:
     grouped: dict[str, list[str]] = {}
     for label, words in items:
@@ -151,37 +73,53 @@ def _body_markdown(seed: Seed) -> str:
     return "\n\n".join(blocks)
 
 
+def _summary(seed: Seed) -> str:
+    """What the lead reports: its first sentences, up to about sixty words."""
+    sentences = re.findall(r"[^.!?]+(?:[.!?]+[\"”’]?|$)", seed.body[0])
+    summary = ""
+    for sentence in sentences:
+        if summary and len((summary + sentence).split()) > 60:
+            break
+        summary += sentence
+    return " ".join(summary.split()) or seed.body[0]
+
+
 def extract(seed: Seed, reg: Registries, seed_hash: str | None = None) -> Extraction:
-    """Everything one seed says. Raises SeedError (with the seed's name) when it cannot be dated."""
-    text = "\n\n".join(seed.body)
-    years = mentioned_years(f"{seed.headline}\n{seed.standfirst or ''}\n{text}")
-    try:
-        date = main_date(seed, years)
-    except DateError as error:
-        raise type(error)(error.message, seed.path) from error
-    all_factions = reg.factions.find(text)
-    places, dateline = _places(text, len(seed.body[0]), seed, reg, all_factions)
-    mentioned = reg.factions.find(f"{seed.headline}\n") + all_factions
+    """Everything one seed says. A seed whose event cannot be dated still yields its entry: undated, a draft held
+    back from the site, with the reason and the fix in its warnings."""
+    doc = Document.of(seed)
+    years = mentioned_years(doc.text)
+    countries = tuple(reg.gazetteer.countries_named(f"{seed.dateline or ''}\n{doc.text}"))  # the article's theatre
+    matches = reg.gazetteer.find(doc.text, prefer=countries)
+    theatre = countries or tuple(dict.fromkeys(m.place.country for m in matches))
+    mentioned = [m for m in reg.factions.find(doc.text, theatre=theatre) if not doc.within(doc.captions, m.start)]
+    places, dateline = place_mentions(seed, doc, reg.gazetteer, matches,
+                                      [(m.start, m.start + len(m.words)) for m in mentioned])
+    in_lead = {m.place.name for m in matches if doc.within(doc.headline, m.start) or doc.within(doc.lead, m.start)}
+    date, undated = event_date(seed, years, lambda caption: bool(
+        {m.place.name for m in reg.gazetteer.find(caption, prefer=countries)} & in_lead))
     actors = [m for m in mentioned if not m.faction.monitor]
-    faction_names = list(dict.fromkeys(m.faction.name for m in actors))
-    unknown = reg.factions.unknown_actors(text, all_factions)
-    warnings = seed.warnings + date.warnings + _time_warnings(date, seed) + tuple(f"unknown actor: {name}" for name in unknown)
-    evidence = (Evidence("date", date.evidence),) + _words_by_label(
+    faction_names = reg.factions.with_parents(dict.fromkeys(m.faction.name for m in actors))  # a unit brings its force
+    unknown = reg.factions.unknown_actors(doc.text[:doc.body[1]], mentioned)
+    warnings = seed.warnings + (date.warnings + _time_warnings(date, seed) if date else (f"needs a date: {undated}",)) \
+        + tuple(f"unknown actor: {name}" for name in unknown)
+    evidence = ((Evidence("date", date.evidence),) if date else ()) + _words_by_label(
         [(m.place.name, m.words) for m in places] + ([(dateline.place.name, seed.dateline or "")] if dateline else [])
         + [(m.faction.name, m.words) for m in actors])
     sources = (Source(seed.source or "unknown", seed.url),) if seed.source or seed.url else ()
     entry = Entry(
-        title=seed.headline, date=date.value, precision=date.precision, places=tuple(m.place.name for m in places),
+        title=seed.headline, date=date.value if date else None, precision=date.precision if date else "day",
+        places=tuple(m.place.name for m in places),
         dateline=dateline.place.name if dateline else None, factions=tuple(faction_names),
-        event_type=event_type(seed.headline) or event_type(seed.body[0]), sources=sources, status="published",
-        summary=seed.standfirst, evidence=evidence, warnings=warnings, seed=seed.path, seed_hash=seed_hash,
-        body=_body_markdown(seed),
+        event_type=event_type(seed.headline) or event_type(seed.body[0]), sources=sources,
+        status="published" if date else "draft", summary=escape_markdown(_summary(seed)), evidence=evidence, warnings=warnings,
+        seed=seed.path, seed_hash=seed_hash, body=_body_markdown(seed),
     )
     entry = _with_slug(entry)
     main = Extraction(seed, entry, date, tuple(places) + ((dateline,) if dateline and dateline.place.name not in
                                                           entry.places else ()), tuple(mentioned),
                       unknown_actors=tuple(unknown), warnings=warnings)
-    events = secondary_events(seed, reg, main, years)
+    events = secondary_events(seed, reg, main, years, theatre)
     return Extraction(main.seed, entry, date, main.places, main.factions, events, main.unknown_actors, warnings)
 
 
@@ -195,21 +133,20 @@ def _time_warnings(date: ResolvedDate, seed: Seed) -> tuple[str, ...]:
 
 
 def _with_slug(entry: Entry) -> Entry:
-    from dataclasses import replace
-
     return replace(entry, slug=file_stem(entry))
 
 
-def secondary_events(seed: Seed, reg: Registries, main: Extraction, years: Sequence[int]) -> tuple[Extraction, ...]:
+def secondary_events(seed: Seed, reg: Registries, main: Extraction, years: Sequence[int],
+                     theatre: Sequence[str] = ()) -> tuple[Extraction, ...]:
     """Other dated events the article reports ('In June, the SDF broke into Raqa'), as drafts to confirm."""
-    anchor = seed.published or main.date.value
+    anchor = seed.published or (main.date.value if main.date else None)
     primary = next((m.place.name for m in main.places if m.role == "primary"), None)
-    seen = {(main.date.iso, primary)}
+    seen = {(main.date.iso if main.date else None, primary)}
     events: list[Extraction] = []
     for para in seed.body:
         for sentence_match in _SENTENCE.finditer(para):
             sentence = sentence_match.group(0).strip()
-            event = _sentence_event(sentence, seed, reg, main, anchor, years)
+            event = _sentence_event(sentence, seed, reg, main, anchor, years, theatre)
             if event is None:
                 continue
             key = (event.date.iso, event.entry.places[0])
@@ -220,7 +157,8 @@ def secondary_events(seed: Seed, reg: Registries, main: Extraction, years: Seque
     return tuple(events)
 
 
-def _sentence_event(sentence: str, seed: Seed, reg: Registries, main: Extraction, anchor, years) -> Extraction | None:
+def _sentence_event(sentence: str, seed: Seed, reg: Registries, main: Extraction, anchor, years,
+                    theatre: Sequence[str]) -> Extraction | None:
     verb = _VERB.search(sentence)
     if verb is None:
         return None
@@ -231,14 +169,15 @@ def _sentence_event(sentence: str, seed: Seed, reg: Registries, main: Extraction
         date = resolve(mentions[0], anchor, years)
     except DateError:
         return None
-    factions = reg.factions.find(sentence, named={m.faction.name for m in main.factions})
+    factions = reg.factions.find(sentence, named={m.faction.name for m in main.factions}, theatre=theatre)
     supporters = {m.start for m in factions if _SUPPORT.search(sentence[max(0, m.start - 25):m.start])}
     actor = next((m for m in reversed(factions)
                   if m.start < verb.start() and not m.faction.monitor and m.start not in supporters), None)
     if actor is None:
         return None
     taken = [(m.start, m.start + len(m.words)) for m in factions]
-    matches: list[PlaceMatch] = [m for m in reg.gazetteer.find(sentence) if not any(s <= m.start < e for s, e in taken)]
+    matches: list[PlaceMatch] = [m for m in reg.gazetteer.find(sentence, prefer=theatre)
+                                 if not any(s <= m.start < e for s, e in taken)]
     target = next((m for m in matches if m.start > verb.start()), matches[0] if matches else None)
     if target is None:
         return None
@@ -246,7 +185,8 @@ def _sentence_event(sentence: str, seed: Seed, reg: Registries, main: Extraction
     places = [PlaceMention(target.place, "primary", target.words, target.start)] + [
         PlaceMention(m.place, "mentioned", m.words, m.start) for m in others]
     kind = next(_EVENT_VERBS[int(name[1:])][1] for name, value in verb.groupdict().items() if value)
-    names = list(dict.fromkeys([actor.faction.name] + [m.faction.name for m in factions if not m.faction.monitor]))
+    names = reg.factions.with_parents(dict.fromkeys([actor.faction.name] + [m.faction.name for m in factions
+                                                                          if not m.faction.monitor]))
     title = f"{actor.faction.name} {verb.group(0)} {target.place.name}"
     evidence = (Evidence("date", date.evidence),) + _words_by_label(
         [(m.place.name, m.words) for m in places] + [(m.faction.name, m.words) for m in factions if not m.faction.monitor])

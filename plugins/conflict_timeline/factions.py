@@ -2,9 +2,14 @@
 
 Matching rules (documented for curators at the top of factions.yml): an alias written all in capitals (IS, SDF)
 matches case-sensitively as a whole word; any other alias matches case-insensitively; apostrophes and
-hyphen/space are interchangeable; modifiers such as "Russian-backed" may stand between an alias's words.
-A ``generic`` phrase ("the jihadists") counts only in a text that also names the faction outright, and only when
-exactly one such faction claims it: otherwise it is evidence of nothing.
+hyphen/space are interchangeable; modifiers such as "Russian-backed" may stand between an alias's words; "..." in an
+alias stands for up to four words ("forces loyal to ... Assad").
+An alias several factions claim ("SNA", "coalition warplanes") goes to the one whose theatre holds the article's
+country, else to the first in the registry (the curator's before the starter's).
+A ``generic`` phrase ("the jihadists", "government forces") goes to the one faction claiming it that the text also
+names outright; when the text names none of its claimants, to the one claimant whose theatre holds the article's
+first country; otherwise it is evidence of nothing.
+The wording around a mention (head nouns, descriptions, nationalities: faction_words.py) decides the rest.
 """
 
 from __future__ import annotations
@@ -13,39 +18,32 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-import yaml
-
-from .errors import RegistryError
+from .faction_loader import FACTION_TYPES, STARTER_PATH, StarterChoice, read_factions
+from .faction_words import actor_like_names, coordinated, head_end, not_an_actor_here, of_faction_at, only_describes
 from .models import Faction, FactionMention
 
-FACTION_TYPES: tuple[str, ...] = (
-    "state forces", "foreign state forces", "rebel group", "jihadist group", "kurdish-led forces", "militia",
-    "coalition",
-)
-_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+__all__ = ["FACTION_TYPES", "STARTER_PATH", "FactionRegistry", "load_factions"]
+
 _SEP = r"(?:[\s\-‐–]+(?:[\w'’]+-(?:backed|led|allied|supported|trained|funded|aligned)\s+)*)"
-_ACTOR_WORDS = (
-    r"Brigades?|Battalions?|Front|Forces|Army|Movement|Units|Division|Militias?|Corps|Regiment|Legion|"
-    r"Mobili[sz]ation|Guards?|Resistance|Mujahideen|Fighters|Group"
-)
-_ACTOR_PREFIX = r"Liwa|Liwaa|Jaish|Jaysh|Kataib|Kata'ib|Kata’ib|Harakat|Ansar|Jabhat|Faylaq|Saraya|Firqat|Katibat"
-_NAME_WORD = r"(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*|al|el|of|the|for|and|ash|ibn|bin|Abu)"
-_UNKNOWN_ACTOR = re.compile(
-    rf"\b(?:(?:{_ACTOR_PREFIX})(?:\s+{_NAME_WORD}){{1,4}}|[A-Z][\w'’\-]*(?:\s+{_NAME_WORD}){{0,4}}?\s+(?:{_ACTOR_WORDS}))\b"
-)
-_GENERIC_ACTOR = re.compile(r"^(?:The|A|An|Its|Their|His|Her|Kurdish|Arab|Syrian|Iraqi|Turkish|Russian|Iranian|"
-                            r"Foreign|Local|Special|Security|Government|Opposition|Rebel|Islamist)(?:\s+\w+)?$")
+_ELLIPSIS = r"\s+(?:[\w'’.\-]+\s+){0,4}?(?:(?:al|el|as|ash|ad|an|ar|at|az)[\-‐])?"  # "..." in an alias: up to four words
 
 
 def _word_pattern(word: str) -> str:
+    if word in ("...", "…"):
+        return _ELLIPSIS
     if word.isalpha() and word.isupper() and 2 <= len(word) <= 5:  # an acronym may be written U.S. or US
         return r"(?:" + r"\.".join(word) + r"\.?|" + word + ")"  # "U.S." or "US", but "IS." keeps no full stop
-    return re.sub(r"['’‘]", lambda _: "['’‘]", re.escape(word))
+    return re.sub(r"['’‘]", lambda _: "['’‘]?", re.escape(word))  # "Kata'ib", "Kata’ib", "Kataib"
 
 
 def _alias_pattern(alias: str) -> str:
-    words = re.split(r"[\s\-‐–]+", alias.strip())
-    return _SEP.join(_word_pattern(w) for w in words if w)
+    words = [w for w in re.split(r"[\s\-‐–]+", alias.strip().replace("…", " ... ")) if w]
+    pattern = ""
+    for i, word in enumerate(words):
+        if i and word != "..." and words[i - 1] != "...":
+            pattern += _SEP
+        pattern += _word_pattern(word)
+    return pattern
 
 
 _WORD = re.compile(r"[\w'’‘]+")
@@ -53,11 +51,27 @@ _QUOTES = str.maketrans("’‘", "''")
 
 
 def _first_word(alias: str) -> str:
-    return re.split(r"[\s\-‐–]+", alias.strip())[0].lower().translate(_QUOTES)
+    return re.split(r"[\s\-‐–]+", alias.strip())[0].lower().translate(_QUOTES).replace("'", "")
 
 
-# A candidate alias at one word: (compiled anchored pattern, faction indexes, generic?)
-_Candidate = tuple[re.Pattern[str], tuple[int, ...], bool]
+def _keys(word: str) -> list[str]:
+    """Index keys a word of the text may start an alias under: "People's" and "Peoples" alike, and "Hezbollah's"
+    also as "Hezbollah" (a possessive)."""
+    lowered = word.lower().translate(_QUOTES)
+    keys = [lowered.replace("'", "")]
+    if "'" in lowered and lowered.split("'")[0] not in keys:
+        keys.append(lowered.split("'")[0])
+    return keys
+
+
+def _key(alias: str) -> str:
+    """Aliases that match the same text share a key: case (unless all capitals), quotes and hyphens do not count."""
+    spaced = " ".join(re.split(r"[\s\-‐–]+", alias.strip().translate(_QUOTES)))
+    return spaced if alias.isupper() else spaced.lower()
+
+
+# A candidate alias at one word: (compiled anchored pattern, the factions claiming it, generic?, written in lower case?)
+_Candidate = tuple[re.Pattern[str], tuple[int, ...], bool, bool]
 
 
 class FactionRegistry:
@@ -67,22 +81,27 @@ class FactionRegistry:
     def __init__(self, factions: Sequence[Faction]):
         self.factions = tuple(factions)
         self.by_name = {f.name: f for f in self.factions}
-        owners: dict[tuple[str, bool, bool], list[int]] = {}
+        owners: dict[tuple[str, bool], list[int]] = {}
+        written: dict[tuple[str, bool], str] = {}
         for i, faction in enumerate(self.factions):
-            for alias in {faction.name, *faction.aliases}:
+            claims = [(a, False) for a in dict.fromkeys([faction.name, *faction.aliases])]
+            claims += [(g, True) for g in dict.fromkeys(faction.generic)]
+            for alias, generic in claims:
                 if alias.strip():
-                    owners.setdefault((alias.strip(), alias.isupper(), False), []).append(i)
-            for phrase in faction.generic:
-                owners.setdefault((phrase.strip().lower(), False, True), []).append(i)
+                    slot = (_key(alias), generic)
+                    written.setdefault(slot, alias.strip())
+                    if i not in owners.setdefault(slot, []):
+                        owners[slot].append(i)
         self._index: dict[str, list[_Candidate]] = {}
-        for (alias, exact, generic), indexes in sorted(owners.items(), key=lambda kv: (-len(kv[0][0]), kv[0])):
-            pattern = re.compile(_alias_pattern(alias) + r"(?![\w-])", 0 if exact else re.IGNORECASE)
+        for slot, indexes in sorted(owners.items(), key=lambda kv: (-len(kv[0][0]), kv[0])):
+            alias = written[slot]
+            pattern = re.compile(_alias_pattern(alias) + r"(?![\w-])", 0 if alias.isupper() else re.IGNORECASE)
             first = _first_word(alias)
             keys = {first}
             if first.isalpha() and 2 <= len(first) <= 5 and alias.split()[0].split("-")[0].isupper():
                 keys.add(first[0])  # "U.S.-led": the scanner sees the word "U"
             for word in keys:
-                self._index.setdefault(word, []).append((pattern, tuple(indexes), generic))
+                self._index.setdefault(word, []).append((pattern, tuple(indexes), slot[1], alias[:1].islower()))
 
     def get(self, name: str) -> Faction | None:
         return self.by_name.get(name)
@@ -91,89 +110,160 @@ class FactionRegistry:
     def actors(self) -> list[Faction]:
         return [f for f in self.factions if not f.monitor]
 
-    def find(self, text: str, named: Iterable[str] = ()) -> list[FactionMention]:
-        """Every faction or monitor named in ``text``, in order, without overlaps (longest wins).
+    @property
+    def theatres(self) -> list[str]:
+        """Every country some faction's theatre names, sorted."""
+        return sorted({c for f in self.factions for c in f.theatre})
+
+    def with_parents(self, names: Iterable[str]) -> list[str]:
+        """``names`` with, after each unit (an air force, a police force), the force it is a branch of; in order,
+        without repeats. Affiliates (a parent that is not a unit's) are not added: the YPG is not the SDF."""
+        result: list[str] = []
+        for name in names:
+            chain, seen = [name], {name}
+            faction = self.by_name.get(name)
+            while faction is not None and faction.unit and faction.parent and faction.parent not in seen:
+                chain.append(faction.parent)
+                seen.add(faction.parent)
+                faction = self.by_name.get(faction.parent)
+            result += [n for n in chain if n not in result]
+        return result
+
+    def find(self, text: str, named: Iterable[str] = (), theatre: Sequence[str] = ()) -> list[FactionMention]:
+        """Every faction or monitor named in ``text``, in order (longest alias wins where two start together).
 
         ``named``: factions the surrounding article names outright, so that a generic phrase in one of its
-        sentences ("government forces") can resolve to them.
+        sentences ("government forces") can resolve to them. ``theatre``: the ISO codes of the countries the article
+        is about, most important first, e.g. ('SY', 'TR'); they decide shared aliases and unclaimed generic phrases.
+        The country the factions named here and in ``named`` point to (``implied_theatre``) goes first when it is
+        one of them, and stands in for a theatre not given.
         """
-        found: list[FactionMention] = []
-        generic: list[tuple[int, str, tuple[int, ...]]] = []
+        plain: list[tuple[int, int, tuple[int, ...]]] = []
+        spans: list[tuple[int, int]] = []  # text that names a faction, or only describes one
+        generic: list[tuple[int, str, tuple[int, ...], bool]] = []
         end = 0
         for word in _WORD.finditer(text):
             start = word.start()
             if start < end or (start and (text[start - 1].isalnum() or text[start - 1] in "-_")):
                 continue
-            for pattern, indexes, is_generic in self._index.get(word.group(0).lower().translate(_QUOTES), ()):
-                match = pattern.match(text, start)
-                if match is None:
-                    continue
-                if is_generic:  # never consumes text: "the Army of Islam" must still be read from "Army"
-                    generic.append((start, match.group(0), indexes))
-                    continue
-                found.append(FactionMention(self.factions[indexes[0]], match.group(0), start))
-                end = match.end()
-                break  # candidates are longest first
-        named = {m.faction.name for m in found} | set(named)
-        spans = [(m.start, m.start + len(m.words)) for m in found]
-        for start, words, indexes in sorted(generic, key=lambda g: (g[0], -len(g[1]))):
-            if any(s < start + len(words) and start < e for s, e in spans):
+            best: tuple[re.Match[str], tuple[int, ...]] | None = None
+            for key in _keys(word.group(0)):
+                for pattern, indexes, is_generic, lower in self._index.get(key, ()):
+                    match = pattern.match(text, start)
+                    if match is None:
+                        continue
+                    if is_generic:  # never consumes text: "the Army of Islam" must still be read from "Army"
+                        generic.append((start, match.group(0), indexes, lower))
+                        continue
+                    if best is None or match.end() > best[0].end():
+                        best = (match, indexes)
+                    break  # candidates are longest first
+            if best is not None:
+                match, indexes = best
+                end = head_end(text, match.end())
+                spans.append((start, end))
+                if not only_describes(text, start, match.end()):
+                    plain.append((start, end, indexes))
+        named = set(named)
+        implied = self.implied_theatre([self.factions[i[0]] for _, _, i in plain if len(i) == 1]
+                                       + [self.by_name[n] for n in sorted(named) if n in self.by_name])
+        if not theatre:
+            theatre = implied
+        elif implied and implied[0] in theatre:  # "BEIRUT, Lebanon" on a story about Hama: the factions know better
+            theatre = (implied[0], *[c for c in theatre if c != implied[0]])
+        found = [FactionMention(self._owner(indexes, theatre), text[start:end], start) for start, end, indexes in plain]
+        found += self._coordinated(text, found, theatre, spans)
+        named |= {m.faction.name for m in found}
+        # Acronyms first ("RSF", "ADF"): once resolved they name their faction for the phrases ("the rebels").
+        for start, words, indexes, lower in sorted(generic, key=lambda g: (not g[1].isupper(), g[0], -len(g[1]))):
+            stop = start + len(words)
+            if any(s < stop and start < e for s, e in spans) or (lower and self._qualified(text, start, stop, spans)):
                 continue
-            spans.append((start, start + len(words)))
-            claimants = [i for i in indexes if self.factions[i].name in named]
-            if len(claimants) == 1:
-                found.append(FactionMention(self.factions[claimants[0]], words, start))
+            spans.append((start, stop))
+            faction = self._claimant(indexes, named, theatre)
+            if faction is not None:
+                found.append(FactionMention(faction, words, start))
+                if words.isupper():
+                    named.add(faction.name)
         return sorted(found, key=lambda m: m.start)
+
+    @staticmethod
+    def implied_theatre(factions: Iterable[Faction]) -> tuple[str, ...]:
+        """The countries the named factions point to, most mentioned first ("the Houthis": Yemen). Each mention
+        shares one vote among its faction's theatre, so a faction of several wars decides nothing alone; a tie at
+        the top is no answer (an article naming only the Islamic State may be about Syria or Iraq)."""
+        votes: dict[str, float] = {}
+        for faction in factions:
+            for country in faction.theatre if not faction.monitor else ():
+                votes[country] = votes.get(country, 0.0) + 1 / len(faction.theatre)
+        ranked = sorted(votes, key=lambda c: (-votes[c], c))
+        if not ranked or (len(ranked) > 1 and votes[ranked[0]] - votes[ranked[1]] < 1e-9):
+            return ()
+        return tuple(ranked)
+
+    def _owner(self, indexes: tuple[int, ...], theatre: Sequence[str]) -> Faction:
+        """Of the factions sharing an alias: the first whose theatre holds the earliest-listed country, else the first."""
+        for country in theatre:
+            local = [i for i in indexes if country in self.factions[i].theatre]
+            if local:
+                return self.factions[local[0]]
+        return self.factions[indexes[0]]
+
+    def _claimant(self, indexes: tuple[int, ...], named: set[str], theatre: Sequence[str]) -> Faction | None:
+        claimants = [self.factions[i] for i in indexes]
+        outright = [f for f in claimants if f.name in named]
+        if outright:
+            return outright[0] if len(outright) == 1 else None
+        local = [f for f in claimants if theatre and theatre[0] in f.theatre]
+        return local[0] if len(local) == 1 else None
+
+    @staticmethod
+    def _qualified(text: str, start: int, stop: int, spans: Sequence[tuple[int, int]]) -> bool:
+        """A generic phrase that belongs to a faction named beside it ("Taliban police", "rebels of the Free Syrian
+        Army"), or that names no actor of this war (faction_words.not_an_actor_here)."""
+        if any(e <= start and not text[e:start].strip(" \t-") for _, e in spans):
+            return True
+        of = of_faction_at(text, stop)
+        return (of is not None and any(s == of for s, _ in spans)) or not_an_actor_here(text, start, stop)
+
+    def _coordinated(self, text: str, found: Sequence[FactionMention], theatre: Sequence[str],
+                     spans: list[tuple[int, int]]) -> list[FactionMention]:
+        """"Russian and Syrian air strikes": the head noun is shared, so "Russian air strikes" is named too."""
+        extra: list[FactionMention] = []
+        for mention in found:
+            first, _, rest = mention.words.partition(" ")
+            if not rest or not first[:1].isupper():
+                continue
+            for start, word in coordinated(text, mention.start):
+                if any(s <= start < e for s, e in spans):
+                    continue
+                for pattern, indexes, is_generic, _ in self._index.get(_keys(word)[0], ()):
+                    if not is_generic and pattern.fullmatch(f"{word} {rest}") is not None:
+                        owner = self._owner(indexes, theatre)
+                        if owner.name != mention.faction.name:
+                            extra.append(FactionMention(owner, text[start:mention.start + len(mention.words)], start))
+                            spans.append((start, start + len(word)))
+                        break
+        return extra
 
     def unknown_actors(self, text: str, known: Sequence[FactionMention]) -> list[str]:
         """Names that look like armed actors but are not in the registry: candidates for the curator."""
         taken = [(m.start, m.start + len(m.words)) for m in known]
         names: list[str] = []
-        for match in _UNKNOWN_ACTOR.finditer(text):
-            name = match.group(0).strip()
-            if any(s < match.end() and match.start() < e for s, e in taken) or _GENERIC_ACTOR.match(name):
+        for start, end, name in actor_like_names(text):
+            if any(s < end and start < e for s, e in taken):
                 continue
-            if name.split()[0] in ("The", "A", "An") and len(name.split()) > 2:
-                name = name.split(" ", 1)[1]
-            if name not in names:
+            if name not in names and not self._known(name):
                 names.append(name)
         return names
 
-
-def load_factions(path: Path) -> FactionRegistry:
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except OSError as error:
-        raise RegistryError(f"cannot read the faction registry: {error.strerror}", str(path)) from error
-    except yaml.YAMLError as error:
-        raise RegistryError(f"not valid YAML: {error}", str(path)) from error
-    if not isinstance(data, dict) or not isinstance(data.get("factions"), list):
-        raise RegistryError("expected a top-level 'factions:' list", str(path))
-    factions = [_faction(row, str(path), monitor=False) for row in data["factions"]]
-    factions += [_faction(row, str(path), monitor=True) for row in data.get("monitors") or []]
-    names = [f.name for f in factions]
-    duplicates = sorted({n for n in names if names.count(n) > 1})
-    if duplicates:
-        raise RegistryError(f"faction names must be unique; repeated: {', '.join(duplicates)}", str(path))
-    for faction in factions:
-        if faction.parent and faction.parent not in names:
-            raise RegistryError(f"faction '{faction.name}': parent '{faction.parent}' is not in the registry", str(path))
-    return FactionRegistry(factions)
+    def _known(self, name: str) -> bool:
+        """A candidate that is a registry name after all, where the text only described it ("Nusra-linked")."""
+        bare = re.sub(r"-(?:linked|affiliated|aligned|allied|led|backed|held|controlled)$", "", name)
+        return any(m.start == 0 and len(m.words) >= len(bare) for m in self.find(bare))
 
 
-def _faction(row: object, path: str, monitor: bool) -> Faction:
-    if not isinstance(row, dict) or not row.get("name"):
-        raise RegistryError("every faction needs a 'name'", path)
-    name = str(row["name"])
-    colour = row.get("colour")
-    if colour is not None and not _HEX.match(str(colour)):
-        raise RegistryError(f"faction '{name}': colour {colour!r} is not a #rrggbb hex colour", path)
-    kind = row.get("type")
-    if not monitor and kind is not None and kind not in FACTION_TYPES:
-        raise RegistryError(f"faction '{name}': type {kind!r} is not one of {', '.join(FACTION_TYPES)}", path)
-    aliases = row.get("aliases") or []
-    generic = row.get("generic") or []
-    if not isinstance(aliases, list) or not isinstance(generic, list):
-        raise RegistryError(f"faction '{name}': 'aliases' and 'generic' must be lists", path)
-    return Faction(name, tuple(str(a) for a in aliases), kind, colour, row.get("parent"), row.get("description"),
-                   monitor, tuple(str(g) for g in generic))
+def load_factions(path: Path, starter: StarterChoice = False, starter_path: Path = STARTER_PATH) -> FactionRegistry:
+    """The curator's registry at ``path``, over the shipped starter entries ``starter`` selects (True: all; ISO codes:
+    those theatres; False: none). Raises RegistryError naming the file and the problem."""
+    return FactionRegistry(read_factions(path, starter, starter_path))

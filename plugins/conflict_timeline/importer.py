@@ -16,7 +16,7 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .entries import is_untouched, render, split_header
@@ -40,6 +40,8 @@ class Outcome:
     action: str  # created | updated | unchanged | kept | rejected | failed
     path: str | None = None
     message: str = ""
+
+    needs_date: bool = False  # written, but held back from the site until a curator gives it a date
 
     def line(self) -> str:
         where = f" -> {self.path}" if self.path else ""
@@ -76,9 +78,16 @@ def write_atomic(path: Path, text: str) -> None:
 def extractor_fingerprint() -> str:
     """Changes whenever the code that turns a seed into entries changes, so improved output reaches old seeds."""
     digest = hashlib.sha256()
-    for module in ("seeds", "webpage", "dates", "gazetteer", "factions", "extract", "entries"):
-        digest.update((Path(__file__).parent / f"{module}.py").read_bytes())
+    package = Path(__file__).parent
+    for path in sorted([*package.glob("*.py"), *(package / "data").glob("*")]):  # the code and the data it ships
+        if path.name not in _NOT_EXTRACTION:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+# The site's side of the package: changing it never changes what a seed yields.
+_NOT_EXTRACTION = frozenset({"cli.py", "context.py", "export.py", "generator.py", "incremental.py", "parallel.py",
+                             "pelican_hooks.py", "reader.py", "svgmap.py", "checker.py", "boundaries.json", "README.md"})
 
 
 def read_ledger(content_dir: Path) -> dict[str, dict]:
@@ -97,7 +106,11 @@ def read_ledger(content_dir: Path) -> dict[str, dict]:
 
 
 def _entry_key(extraction: Extraction, index: int) -> str:
-    return "main" if index == 0 else f"event {extraction.date.iso} {extraction.entry.places[0]}"
+    return "main" if index == 0 else f"event {extraction.entry.iso_date} {extraction.entry.places[0]}"
+
+
+def _folder(entry: Entry) -> str:
+    return f"{entry.date.year:04d}" if entry.date else "undated"
 
 
 class Importer:
@@ -164,7 +177,12 @@ class Importer:
             return [Outcome(path.name, "failed", None, f"{error.message}{f' (hint: {error.hint})' if error.hint else ''}")]
         outcomes = []
         for index, item in enumerate((extraction, *extraction.events)):
-            outcomes.append(self._place_entry(path.name, record["files"], _entry_key(item, index), item.entry))
+            outcome = self._place_entry(path.name, record["files"], _entry_key(item, index), item.entry)
+            if item.entry.date is None:
+                reason = next((w for w in item.entry.warnings if w.startswith("needs a date")), "needs a date")
+                outcome = replace(outcome, needs_date=True, message=outcome.message or reason)
+                log.warning("%s: %s", path.name, reason)
+            outcomes.append(outcome)
             for warning in item.entry.warnings if index == 0 else ():
                 log.warning("%s: %s", path.name, warning)
         if not self.dry_run:
@@ -182,10 +200,9 @@ class Importer:
         return Outcome(seed, "unchanged", relative)
 
     def _target(self, entry: Entry) -> str:
-        year = entry.date.year
         stem = entry.slug or "entry"
         for n in range(1, 1000):
-            candidate = (ENTRY_DIR / f"{year:04d}" / (stem if n == 1 else f"{stem}-{n}")).as_posix() + ".md"
+            candidate = (ENTRY_DIR / _folder(entry) / (stem if n == 1 else f"{stem}-{n}")).as_posix() + ".md"
             if candidate not in self._claimed and not (self.content_dir / candidate).exists():
                 return candidate
         raise TimelineError(f"no free file name for '{stem}'", str(self.content_dir / ENTRY_DIR))
@@ -193,7 +210,7 @@ class Importer:
     def _adoptable(self, seed: str, entry: Entry) -> str | None:
         """A file at this entry's own name that the importer wrote for this seed, unedited, though the ledger does
         not list it (an import that crashed before saving the ledger, or a deleted ledger): it is ours again."""
-        relative = (ENTRY_DIR / f"{entry.date.year:04d}" / f"{entry.slug}.md").as_posix()
+        relative = (ENTRY_DIR / _folder(entry) / f"{entry.slug}.md").as_posix()
         path = self.content_dir / relative
         if relative in self._claimed or not path.exists():
             return None
@@ -238,7 +255,9 @@ def _with_slug(entry: Entry, slug: str) -> Entry:
 
 
 def summarize(outcomes: Iterable[Outcome]) -> dict[str, int]:
+    """Outcomes by action; entries written without a date are counted apart, as needing one (not as failed)."""
     counts: dict[str, int] = {}
     for outcome in outcomes:
-        counts[outcome.action] = counts.get(outcome.action, 0) + 1
+        action = "need a date" if outcome.needs_date and outcome.action != "failed" else outcome.action
+        counts[action] = counts.get(action, 0) + 1
     return dict(sorted(counts.items()))

@@ -35,6 +35,7 @@ class Seed:
     url: str | None = None
     author: str | None = None
     warnings: tuple[str, ...] = ()
+    captions: tuple[str, ...] = ()  # photo captions and dated lines above the lead: their places count, their dates don't
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,9 @@ class Faction:
     description: str | None = None
     monitor: bool = False  # a source that reports on the war, never an actor
     generic: tuple[str, ...] = ()  # phrases ("the jihadists") that count only where the faction is named outright
+    # (or, failing that, in an article about a country of its theatre)
+    theatre: tuple[str, ...] = ()  # ISO codes of the countries whose war it is a main party of, most important first
+    unit: bool = False  # a branch of its parent (air force, police, special forces): reported with the parent
 
 
 @dataclass(frozen=True)
@@ -105,7 +109,7 @@ class Entry:
     """One timeline entry, exactly what its Markdown file holds."""
 
     title: str
-    date: dt.date
+    date: dt.date | None  # None: the seed gave no date a careful reader could pin; the entry waits for a curator
     precision: Precision = "day"
     places: tuple[str, ...] = ()
     dateline: str | None = None
@@ -123,7 +127,8 @@ class Entry:
 
     @property
     def iso_date(self) -> str:
-        return ResolvedDate(self.date, self.precision, "").iso
+        """``2017-10-14``, ``2017-06``, ``2014``, or "" when the entry has no date yet."""
+        return ResolvedDate(self.date, self.precision, "").iso if self.date else ""
 
 
 @dataclass(frozen=True)
@@ -132,7 +137,7 @@ class Extraction:
 
     seed: Seed
     entry: Entry
-    date: ResolvedDate
+    date: ResolvedDate | None
     places: tuple[PlaceMention, ...]
     factions: tuple[FactionMention, ...]
     events: tuple["Extraction", ...] = ()

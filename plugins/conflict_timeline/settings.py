@@ -12,7 +12,7 @@ from typing import Any
 
 from .errors import SettingsError
 from .extract import Registries
-from .factions import load_factions
+from .factions import STARTER_PATH, load_factions
 from .gazetteer import DEFAULT_CORE_COUNTRIES, DEFAULT_COUNTRIES, load_gazetteer
 
 DEFAULTS: dict[str, Any] = {
@@ -23,8 +23,13 @@ DEFAULTS: dict[str, Any] = {
     "TIMELINE_PARALLEL": True,  # write faction/place/archive pages, feeds and exports in a second process
     "TIMELINE_FACTIONS": "data/factions.yml",  # relative to PATH (content/)
     "TIMELINE_PLACES": "data/places.yml",
-    "TIMELINE_COUNTRIES": list(DEFAULT_COUNTRIES),  # ISO codes whose GeoNames places are searched
-    "TIMELINE_CORE_COUNTRIES": list(DEFAULT_CORE_COUNTRIES),  # ... whose alternate spellings are matched too
+    # Places are found worldwide; these ISO codes are the timeline's own countries: their villages need no cue and
+    # win a shared name after the article's own countries.
+    "TIMELINE_COUNTRIES": list(DEFAULT_COUNTRIES),
+    "TIMELINE_CORE_COUNTRIES": list(DEFAULT_CORE_COUNTRIES),  # ... whose villages' alternate spellings match too
+    # The shipped starter registry of recent wars' main actors, under the curator's factions.yml: True (every
+    # theatre), False (none) or the ISO codes of the theatres to use, e.g. ['YE'].
+    "TIMELINE_STARTER_FACTIONS": True,
 }
 
 
@@ -40,6 +45,7 @@ class TimelineSettings:
     search: bool = True
     incremental: bool = True
     parallel: bool = True
+    starter_factions: bool | tuple[str, ...] = True
 
     @classmethod
     def from_mapping(cls, settings: Mapping[str, Any]) -> "TimelineSettings":
@@ -58,6 +64,11 @@ class TimelineSettings:
             codes = merged[key]
             if isinstance(codes, str) or not all(isinstance(c, str) and len(c) == 2 and c.isupper() for c in codes):
                 raise SettingsError(f"{key} = {codes!r}: expected a list of two-letter ISO codes, e.g. ['SY', 'IQ']")
+        starter = merged["TIMELINE_STARTER_FACTIONS"]
+        if not isinstance(starter, bool) and (isinstance(starter, str) or not isinstance(starter, (list, tuple)) or not all(
+                isinstance(c, str) and len(c) == 2 and c.isupper() for c in starter)):
+            raise SettingsError(f"TIMELINE_STARTER_FACTIONS = {starter!r}: expected True (every theatre), False (none) "
+                                "or a list of two-letter ISO codes, e.g. ['YE', 'SD']")
         content = Path(settings.get("PATH") or "content").resolve()
         return cls(
             content_path=content,
@@ -70,11 +81,12 @@ class TimelineSettings:
             search=merged["TIMELINE_SEARCH"],
             incremental=merged["TIMELINE_INCREMENTAL"],
             parallel=merged["TIMELINE_PARALLEL"],
+            starter_factions=starter if isinstance(starter, bool) else tuple(sorted(set(starter))),
         )
 
     def registries(self) -> Registries:
         return _registries(self.factions_path, _mtime(self.factions_path), self.places_path,
-                           _mtime(self.places_path), self.countries, self.core_countries)
+                           _mtime(self.places_path), self.countries, self.core_countries, self.starter_factions)
 
 
 def _mtime(path: Path) -> float:
@@ -86,8 +98,9 @@ def _mtime(path: Path) -> float:
 
 @functools.lru_cache(maxsize=4)
 def _registries(factions: Path, _fm: float, places: Path, _pm: float, countries: tuple[str, ...],
-                core: tuple[str, ...]) -> Registries:
-    digest = hashlib.sha256(json.dumps([countries, core]).encode())
-    for path in (factions, places):
+                core: tuple[str, ...], starter: bool | tuple[str, ...] = True) -> Registries:
+    digest = hashlib.sha256(json.dumps([countries, core, starter]).encode())
+    for path in (factions, places, STARTER_PATH):
         digest.update(path.read_bytes() if path.exists() else b"-")
-    return Registries(load_gazetteer(places, countries, core), load_factions(factions), digest.hexdigest()[:16])
+    return Registries(load_gazetteer(places, countries, core), load_factions(factions, starter),
+                      digest.hexdigest()[:16])

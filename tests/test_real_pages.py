@@ -1,0 +1,221 @@
+"""Seeds in the shapes real news pages have when a curator pastes them: furniture above the headline, the page's own
+date line, datelines in every wire shape, captions, weekdays counted from the page's date, background dates.
+
+Every text here is written for this project in the style of such pages; none is copied from one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from conflict_timeline.article import split_dateline
+from conflict_timeline.dates import mentioned_years
+from conflict_timeline.eventdate import event_date
+from conflict_timeline.seeds import parse_text
+
+LEAD = "Government troops captured the town of Maskana on {when}, a war monitor said, after weeks of fighting."
+
+
+def seed_of(text: str):
+    return parse_text(text, "page.txt")
+
+
+def date_of(text: str, shares_place=lambda caption: True):
+    seed = seed_of(text)
+    years = mentioned_years("\n".join([seed.headline, *seed.body, *seed.captions]))
+    return event_date(seed, years, shares_place)
+
+
+@pytest.mark.parametrize(
+    ("top", "published"),
+    [("WorldMarch 24, 2011", dt.date(2011, 3, 24)),
+     ("Published 20.10.2017 23:59\n\nUpdated 21.10.2017 00:06", dt.date(2017, 10, 20)),
+     ("Last Update: 14/02/2017", dt.date(2017, 2, 14)),
+     ("Updated 31 January 2018", dt.date(2018, 1, 31)),
+     ("Tue., Oct. 7, 2014", dt.date(2014, 10, 7)),
+     ("9 Mar 2015", dt.date(2015, 3, 9)),
+     ("date 2018-05-02", dt.date(2018, 5, 2)),
+     ("Monday, January 26, 2015", dt.date(2015, 1, 26)),
+     ("Published on 12:00 AM, January 22, 2019", dt.date(2019, 1, 22)),
+     ("— 13th July 2018", dt.date(2018, 7, 13)),
+     ("2019-11-10 00:00:00 - Source: Kurdistan 24", dt.date(2019, 11, 10)),
+     ("By Lina Haddad | 3 October 2016", dt.date(2016, 10, 3))],
+)
+def test_the_pages_own_date_line_anchors_the_text(top, published):
+    text = f"SECTION\n\n{top}\n\nArmy takes Maskana after weeks of fighting\n\n{LEAD.format(when='Tuesday')}\n"
+    seed = seed_of(text)
+    assert seed.published == published
+    assert seed.headline == "Army takes Maskana after weeks of fighting"
+    assert not any(top.split()[-1] in p for p in seed.body)  # the date line is furniture, not story
+
+
+def test_a_date_line_below_the_headline_and_standfirst_counts_too():
+    text = ("Army takes Maskana\n\nThe town had been held by the jihadists since 2014, a monitor said. Its loss "
+            "leaves them one stronghold in the province.\n\n15 November, 2016\n\n" + LEAD.format(when="Tuesday"))
+    seed = seed_of(text)
+    assert seed.published == dt.date(2016, 11, 15)
+    found, why = date_of(text)
+    assert (found.value, why) == (dt.date(2016, 11, 15), None)  # 15 November 2016 was a Tuesday
+
+
+def test_a_print_edition_note_and_a_dated_address_anchor_weekdays():
+    printed = (f"Army takes Maskana\n\n{LEAD.format(when='Saturday')}\n\nFighting went on elsewhere, officials said.\n\n"
+               "A version of this article appears in print on April 3, 2016, in the international edition.\n")
+    assert date_of(printed)[0].value == dt.date(2016, 4, 2)
+    dated_url = f"URL: https://news.example.org/world/2016/10/03/army-takes-maskana\n\nArmy takes Maskana\n\n" \
+                f"{LEAD.format(when='Sunday')}\n"
+    assert date_of(dated_url)[0].value == dt.date(2016, 10, 2)
+
+
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [("Saturday", dt.date(2017, 10, 14)), ("Sunday", dt.date(2017, 10, 15)), ("yesterday", dt.date(2017, 10, 14)),
+     ("last night", dt.date(2017, 10, 14)), ("this morning", dt.date(2017, 10, 15)), ("today", dt.date(2017, 10, 15)),
+     ("last Thursday", dt.date(2017, 10, 12)), ("last Sunday", dt.date(2017, 10, 8)),
+     ("late Friday", dt.date(2017, 10, 13))],
+)
+def test_relative_days_count_from_the_pages_date(when, expected):
+    text = f"Published: 2017-10-15\n\nArmy takes Maskana\n\n{LEAD.format(when=when)}\n"
+    found, why = date_of(text)
+    assert (found.value, found.precision, why) == (expected, "day", None)
+
+
+def test_the_report_day_gives_way_to_the_events_day():
+    text = ("Sunday, January 5, 2020\n\nGunmen kill four soldiers in attack on army base\n\n"
+            "Gunmen killed four soldiers in an attack on an army base in the northeast, officers told AFP on Sunday.\n\n"
+            "The attackers arrived in trucks on Saturday evening and were driven off after a long gunfight.\n")
+    assert date_of(text)[0].value == dt.date(2020, 1, 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # a weekday and nothing to count from: an honest "needs a date", never a guess
+        f"Army takes Maskana\n\n{LEAD.format(when='Wednesday')}\n\nThe offensive began on March 4, 2016.\n",
+        # a background date in a later paragraph is not the event's
+        f"Army takes Maskana\n\n{LEAD.format(when='Friday')}\n\nThe campaign was launched on June 3, 2015, "
+        "officials said.\n",
+        # a file photo's date says nothing of the story
+        "Army takes Maskana\n\nFILE PHOTO: Soldiers stand guard near Maskana, Syria, March 2, 2016. REUTERS\n\n"
+        f"{LEAD.format(when='Tuesday')}\n",
+    ],
+)
+def test_no_date_rather_than_a_background_date(text):
+    found, why = date_of(text)
+    assert found is None
+    assert "Published: YYYY-MM-DD" in why
+
+
+def test_a_caption_of_the_same_story_places_a_weekday():
+    text = ("Army takes Maskana\n\nSoldiers raise the flag in Maskana, Syria, on February 29, 2012. Troops drove "
+            "fighters out on Thursday.\n\nBEIRUT — Government troops drove fighters out of Maskana on Thursday after "
+            "a siege of three weeks, activists said.\n")
+    found, _ = date_of(text)
+    assert found.value == dt.date(2012, 3, 1)  # the Thursday nearest the caption's Wednesday
+    assert date_of(text, shares_place=lambda caption: False)[0] is None  # a caption of another story: no anchor
+
+
+def test_a_weekday_beside_a_yearless_date_finds_its_year_from_the_text():
+    text = ("Strikes hit Afrin\n\nISTANBUL (Reuters) - Turkey launched air strikes on Afrin on Saturday (Jan 20), "
+            "officials said.\n\nKurdish fighters in a photo taken on July 3, 2017. PHOTO: REUTERS\n")
+    assert date_of(text)[0].value == dt.date(2018, 1, 20)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "dateline", "agency", "rest"),
+    [("BEIRUT • Government troops advanced on Sunday.", "BEIRUT", None, "Government troops advanced on Sunday."),
+     ("BAGHDAD, Aug 4 (Reuters) - Iraqi troops advanced.", "BAGHDAD, Aug 4", "Reuters", "Iraqi troops advanced."),
+     ("TRIPOLI, Libya (AFP) — Rival forces clashed overnight.", "TRIPOLI, Libya", "AFP", "Rival forces clashed overnight."),
+     ("AKCAKALE, Turkey Turkish troops crossed the border into Syria on Wednesday morning, officials said.",
+      "AKCAKALE, Turkey", None, "Turkish troops crossed the border into Syria on Wednesday morning, officials said."),
+     ("(Reuters) - Rockets hit the city on Monday.", None, "Reuters", "Rockets hit the city on Monday."),
+     ("(BEIRUT) — A Kurdish-led force began its assault on the city.", "BEIRUT", None,
+      "A Kurdish-led force began its assault on the city."),
+     ("Sanaa, Mar 8 (IANS) Saudi-led jets struck the city.", None, None,
+      "Sanaa, Mar 8 (IANS) Saudi-led jets struck the city."),
+     ("Sanaa, Mar 8 (IANS) - Saudi-led jets struck the city.", "Sanaa, Mar 8", "IANS", "Saudi-led jets struck the city."),
+     ("Aden: Separatist fighters took over the presidential palace in the southern port city on Sunday.", "Aden", None,
+      "Separatist fighters took over the presidential palace in the southern port city on Sunday."),
+     ("SYRIA - ARMY - DARAA", None, None, "SYRIA - ARMY - DARAA"),
+     ("Update: the toll rose to twelve.", None, None, "Update: the toll rose to twelve.")],
+)
+def test_datelines_in_every_wire_shape(paragraph, dateline, agency, rest):
+    assert split_dateline(paragraph) == (dateline, agency, rest)
+
+
+def test_a_dateline_alone_on_its_line_opens_the_next_paragraph():
+    seed = seed_of("Troops leave the airport\n\nKiev -\n\nUkrainian troops left the airport on Monday after a battle "
+                   "of several hours, the army said.\n")
+    assert seed.dateline == "Kiev"
+    assert seed.body[0].startswith("Ukrainian troops left the airport")
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["WORLD", "World News", "Skip to main content", "X", "SYRIA - ARMY - DARAA", "Remote video URL", "4 min read",
+     "National Daily | Sign in / Register", "READ MORE", "(fixes paragraph 3)", "(Adds quotes from officials)",
+     "https://t.co/a1B2c3", "Posted Updated", "5:31 AM ET"],
+)
+def test_furniture_above_the_headline_never_becomes_the_title(furniture):
+    seed = seed_of(f"{furniture}\n\nArmy takes Maskana after weeks of fighting\n\n{LEAD.format(when='Tuesday')}\n")
+    assert seed.headline == "Army takes Maskana after weeks of fighting"
+
+
+def test_captions_and_repeated_headlines_are_not_the_title_nor_the_body():
+    seed = seed_of("Iraq News Today\n\nTroops retake refinery town\n\nTroops retake refinery town\n\n"
+                   "FILE PHOTO: Soldiers at a checkpoint near Baiji, Iraq, May 3, 2015. REUTERS/Staff\n\n"
+                   "Troops retook the refinery town of Baiji on Friday, officers said, after a month of fighting.\n\n"
+                   "Smoke rises over Baiji on Friday. Photo / AP\n\nThe militants had held the town since June.\n")
+    assert seed.headline == "Troops retake refinery town"
+    assert seed.body == ("Troops retook the refinery town of Baiji on Friday, officers said, after a month of fighting.",
+                         "The militants had held the town since June.")
+    assert len(seed.captions) == 2
+
+
+def test_a_page_without_a_headline_takes_its_title_from_the_lead():
+    seed = seed_of("date 2018-03-16 DOUMA: Air strikes on the town of Kafr Batna killed at least 20 civilians on "
+                   "Friday, a monitor said, as the offensive on the enclave entered its fourth week.\n\n"
+                   "Rescuers searched the rubble through the night.\n")
+    assert seed.published == dt.date(2018, 3, 16)
+    assert seed.dateline == "DOUMA"
+    assert seed.headline == "Air strikes on the town of Kafr Batna killed at least 20 civilians on Friday"
+    assert seed.body[0].startswith("Air strikes on the town of Kafr Batna")
+
+
+def test_a_standfirst_is_not_the_lead():
+    seed = seed_of("Rebels pull out of key town\n\nFighters withdraw as the army presses its offensive in the "
+                   "northwest.\n\nRebel fighters withdrew from the town of Morek early on Tuesday after it was "
+                   "surrounded by government forces on three sides, local activists and a war monitor said.\n")
+    assert seed.standfirst.startswith("Fighters withdraw")
+    assert seed.body[0].startswith("Rebel fighters withdrew")
+
+
+def test_extraction_of_an_undated_seed_keeps_everything_else(registries, tmp_path: Path):
+    from conflict_timeline.entries import parse, render
+    from conflict_timeline.extract import extract
+
+    result = extract(seed_of("Army takes Manbij\n\nBEIRUT (AFP) - Syrian government forces captured the town of "
+                             "Manbij from the Islamic State group on Wednesday, a monitor said.\n"), registries)
+    entry = result.entry
+    assert entry.date is None and result.date is None
+    assert entry.status == "draft"
+    assert "Manbij" in entry.places and "Syrian Arab Army" in entry.factions
+    assert any(w.startswith("needs a date: 'Wednesday'") for w in entry.warnings)
+    assert entry.summary.startswith("Syrian government forces captured the town of Manbij")
+    text = render(entry)
+    assert "\nDate:" not in text and "Precision:" not in text
+    assert parse(text).date is None
+    assert entry.slug.startswith("undated-")
+
+
+def test_a_lead_repeated_under_a_byline_block_is_read_once():
+    seed = seed_of("World News\n\nTaliban overrun district offices\n\nKABUL, Afghanistan — Taliban fighters overran a "
+                   "district headquarters on Thursday, killing at least nine people, officials said.\n\nBy\n\nJANE ROE\n\n"
+                   "and\n\nOMAR KHAN, The Daily Example\n\nKABUL, Afghanistan — Taliban fighters overran a district "
+                   "headquarters on Thursday, killing at least nine people, officials said.\n\nThe attackers used heavy "
+                   "weapons and left by daylight, a spokesman said.\n")
+    assert seed.body == ("Taliban fighters overran a district headquarters on Thursday, killing at least nine people, "
+                         "officials said.", "The attackers used heavy weapons and left by daylight, a spokesman said.")
+    assert (seed.author, seed.source) == ("JANE ROE and OMAR KHAN", "The Daily Example")
