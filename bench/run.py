@@ -25,7 +25,7 @@ from conflict_timeline.extract import extract  # noqa: E402
 from conflict_timeline.importer import Importer, seed_files  # noqa: E402
 from conflict_timeline.seeds import parse_text, read_seed  # noqa: E402
 from conflict_timeline.settings import TimelineSettings  # noqa: E402
-from corpus import corpus_texts  # noqa: E402
+from corpus import corpus_texts, fakes_crowd_dates  # noqa: E402
 from seedgen import generate  # noqa: E402
 
 OURS = """import sys
@@ -132,7 +132,8 @@ def measure(count: int, work: Path) -> dict[str, str]:
 def corpus(registries) -> dict[str, str]:
     root = ROOT.parent / "shared" / "corpus"
     texts = list(corpus_texts(root))
-    counts = {"converted": 0, "day": 0, "place": 0, "faction": 0}
+    crowd = fakes_crowd_dates(root)
+    counts = {"converted": 0, "day": 0, "undated": 0, "place": 0, "faction": 0, "agree": 0}
     slowest = (0.0, "")
     started = time.perf_counter()
     for name, text in texts:
@@ -144,15 +145,19 @@ def corpus(registries) -> dict[str, str]:
         finally:
             slowest = max(slowest, (time.perf_counter() - begun, name))
         counts["converted"] += 1
-        counts["day"] += result.date.precision == "day"
+        counts["undated"] += result.date is None
+        counts["day"] += result.date is not None and result.date.precision == "day"
+        counts["agree"] += result.date is not None and result.date.precision == "day" and crowd.get(name) == result.date.value
         counts["place"] += bool(result.entry.places)
         counts["faction"] += bool(result.entry.factions)
     elapsed = time.perf_counter() - started
     n = len(texts)
     return {
         "texts (FA-KES + re3d)": f"{n}",
-        "converted": f"{counts['converted']} ({counts['converted'] / n:.0%})",
+        "converted (an entry, dated or not)": f"{counts['converted']} ({counts['converted'] / n:.0%})",
         "day-precision date": f"{counts['day']} ({counts['day'] / n:.0%})",
+        "need a date (held back)": f"{counts['undated']}",
+        "FA-KES: day agrees with the crowd's date": f"{counts['agree']} of {len(crowd)}",
         "at least one place": f"{counts['place']} ({counts['place'] / n:.0%})",
         "at least one faction": f"{counts['faction']} ({counts['faction'] / n:.0%})",
         "throughput, texts/s": f"{n / elapsed:,.0f}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,3 +22,14 @@ def corpus_texts(root: Path) -> Iterator[tuple[str, str]]:
                 if line.strip():
                     doc = json.loads(line)
                     yield f"re3d-{documents.parent.name}-{doc['_id'][:12]}.txt", f"{doc['title']}\n\n{doc['text']}\n"
+
+
+def fakes_crowd_dates(root: Path) -> dict[str, dt.date]:
+    """{seed name: the main event's date as FA-KES's crowd workers labelled it} (a rough check, not the truth)."""
+    fakes = root / "fa-kes" / "FA-KES-Dataset.csv"
+    if not fakes.exists():
+        return {}
+    with fakes.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    month_day_year = ((row["unit_id"], [int(part) for part in row["date"].split("/")]) for row in rows)
+    return {f"fakes-{unit}.txt": dt.date(year, month, day) for unit, (month, day, year) in month_day_year}

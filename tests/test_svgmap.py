@@ -65,3 +65,15 @@ def test_text_is_escaped():
     svg = region_map([Marker(Place("<b>&", 36, 38, "SY"), "a?b=1&c=2")], title="<script>")
     assert "<script>" not in svg and "&lt;b&gt;&amp;" in svg and 'href="a?b=1&amp;c=2"' in svg
     assert re.search(r"<title id=\"[^\"]+\">&lt;script&gt;</title>", svg)
+
+
+def test_places_beyond_the_outlines_get_no_broken_map():
+    """A Yemen entry on a site whose outlines cover Syria and Iraq: no map rather than one with a negative height."""
+    from conflict_timeline.svgmap import LazyMap, within_outlines
+
+    aden = Place("Aden", 12.78, 45.04, "YE")
+    raqqa = Place("Raqqa", 35.95, 39.01, "SY")
+    assert not within_outlines(aden) and within_outlines(raqqa)
+    assert str(LazyMap([aden])) == "" and not LazyMap([aden])
+    both = str(LazyMap([aden, raqqa]))
+    assert "Raqqa" in both and "Aden" not in both and 'viewBox="0 0 320 -' not in both

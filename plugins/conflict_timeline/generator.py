@@ -17,7 +17,7 @@ from . import parallel
 from .incremental import PLAN, SelectiveWriter
 from .pelican_hooks import ARCHIVES
 from .settings import TimelineSettings
-from .svgmap import Marker, entry_map, region_map
+from .svgmap import Marker, entry_map, region_map, within_outlines
 
 class Related:
     """An entry's related entries, found when a page first shows them: a warm rebuild renders one page, not all."""
@@ -97,7 +97,8 @@ class TimelineGenerator(Generator):
                 pages = chunks(facet.articles, FACET_PAGE_SIZE)
                 urls = [facet.url] + [f"{facet.url}{n}/" for n in range(2, len(pages) + 1)]
                 for number, (entries, url) in enumerate(zip(pages, urls), 1):
-                    place_map = entry_map([facet.item], title=f"Where: {facet.name}") if kind == "place" else ""
+                    place_map = entry_map([facet.item], title=f"Where: {facet.name}") \
+                        if kind == "place" and within_outlines(facet.item) else ""
                     write(f"{url}index.html", self.get_template(kind), self.context, facet=facet, facet_entries=entries,
                           page_number=number, numbered_pages=list(enumerate(urls, 1)), url=url, place_map=place_map)
                 writer.write_feed(list(reversed(facet.articles)), self.context, facet.feed,

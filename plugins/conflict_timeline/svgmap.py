@@ -176,11 +176,18 @@ def _entry_map(places: tuple[Place, ...], title: str, width: int, id_prefix: str
                       id_prefix=id_prefix)
 
 
+def within_outlines(place: Place) -> bool:
+    """Whether the shipped outlines cover the place (they cover the region of the Syrian and Iraqi wars)."""
+    west, south, east, north = load_boundaries()["bbox"]
+    return west <= place.lon <= east and south <= place.lat <= north
+
+
 class LazyMap:
-    """An entry's small map, drawn only if a page that shows it is rendered (warm rebuilds skip most pages)."""
+    """An entry's small map, drawn only if a page that shows it is rendered (warm rebuilds skip most pages). Places
+    beyond the shipped outlines are left off; an entry with none inside them has no map rather than a broken one."""
 
     def __init__(self, places: Sequence[Place]):
-        self.places = tuple(places)
+        self.places = tuple(p for p in places if within_outlines(p))
 
     def __bool__(self) -> bool:
         return bool(self.places)
