@@ -42,7 +42,8 @@ def date_of(text: str, shares_place=lambda caption: True):
      ("Published on 12:00 AM, January 22, 2019", dt.date(2019, 1, 22)),
      ("— 13th July 2018", dt.date(2018, 7, 13)),
      ("2019-11-10 00:00:00 - Source: Kurdistan 24", dt.date(2019, 11, 10)),
-     ("By Lina Haddad | 3 October 2016", dt.date(2016, 10, 3))],
+     ("By Lina Haddad | 3 October 2016", dt.date(2016, 10, 3)),
+     ("Published … Mar 3, 2016", dt.date(2016, 3, 3))],
 )
 def test_the_pages_own_date_line_anchors_the_text(top, published):
     text = f"SECTION\n\n{top}\n\nArmy takes Maskana after weeks of fighting\n\n{LEAD.format(when='Tuesday')}\n"
@@ -62,9 +63,11 @@ def test_a_date_line_below_the_headline_and_standfirst_counts_too():
 
 
 def test_a_print_edition_note_and_a_dated_address_anchor_weekdays():
-    printed = (f"Army takes Maskana\n\n{LEAD.format(when='Saturday')}\n\nFighting went on elsewhere, officials said.\n\n"
-               "A version of this article appears in print on April 3, 2016, in the international edition.\n")
-    assert date_of(printed)[0].value == dt.date(2016, 4, 2)
+    for note in ("A version of this article appears in print on April 3, 2016, in the international edition.",
+                 "A version of this article appeared in the print edition of The Daily Example on April 3, 2016."):
+        printed = (f"Army takes Maskana\n\n{LEAD.format(when='Saturday')}\n\nFighting went on elsewhere, officials "
+                   f"said.\n\n{note}\n")
+        assert date_of(printed)[0].value == dt.date(2016, 4, 2)
     dated_url = f"URL: https://news.example.org/world/2016/10/03/army-takes-maskana\n\nArmy takes Maskana\n\n" \
                 f"{LEAD.format(when='Sunday')}\n"
     assert date_of(dated_url)[0].value == dt.date(2016, 10, 2)
@@ -117,6 +120,12 @@ def test_a_caption_of_the_same_story_places_a_weekday():
     assert date_of(text, shares_place=lambda caption: False)[0] is None  # a caption of another story: no anchor
 
 
+def test_a_wire_dateline_date_and_a_weekday_give_the_year():
+    text = ("Iraqi troops enter Qayyarah\n\nBAGHDAD, Aug 25 (Reuters) - Iraqi troops entered the town of Qayyarah on "
+            "Thursday, officials said, two months after the offensive on Mosul was announced in June 2016.\n")
+    assert date_of(text)[0].value == dt.date(2016, 8, 25)  # 25 August 2016 was a Thursday
+
+
 def test_a_weekday_beside_a_yearless_date_finds_its_year_from_the_text():
     text = ("Strikes hit Afrin\n\nISTANBUL (Reuters) - Turkey launched air strikes on Afrin on Saturday (Jan 20), "
             "officials said.\n\nKurdish fighters in a photo taken on July 3, 2017. PHOTO: REUTERS\n")
@@ -133,8 +142,9 @@ def test_a_weekday_beside_a_yearless_date_finds_its_year_from_the_text():
      ("(Reuters) - Rockets hit the city on Monday.", None, "Reuters", "Rockets hit the city on Monday."),
      ("(BEIRUT) — A Kurdish-led force began its assault on the city.", "BEIRUT", None,
       "A Kurdish-led force began its assault on the city."),
-     ("Sanaa, Mar 8 (IANS) Saudi-led jets struck the city.", None, None,
-      "Sanaa, Mar 8 (IANS) Saudi-led jets struck the city."),
+     ("Sanaa, Mar 8 (IANS) Saudi-led jets struck the city.", "Sanaa, Mar 8", "IANS", "Saudi-led jets struck the city."),
+     ("Aleppo and Idlib saw heavy fighting on Monday, a monitor said.", None, None,
+      "Aleppo and Idlib saw heavy fighting on Monday, a monitor said."),
      ("Sanaa, Mar 8 (IANS) - Saudi-led jets struck the city.", "Sanaa, Mar 8", "IANS", "Saudi-led jets struck the city."),
      ("Aden: Separatist fighters took over the presidential palace in the southern port city on Sunday.", "Aden", None,
       "Separatist fighters took over the presidential palace in the southern port city on Sunday."),
@@ -219,3 +229,18 @@ def test_a_lead_repeated_under_a_byline_block_is_read_once():
     assert seed.body == ("Taliban fighters overran a district headquarters on Thursday, killing at least nine people, "
                          "officials said.", "The attackers used heavy weapons and left by daylight, a spokesman said.")
     assert (seed.author, seed.source) == ("JANE ROE and OMAR KHAN", "The Daily Example")
+
+
+def test_a_date_in_a_name_is_no_date():
+    """'the March 23 Movement' (M23) names a group; the event's date is the one after it."""
+    text = ("Army retakes Rutshuru\n\nGOMA, Congo (Reuters) - Government troops retook positions held by the March 23 "
+            "Movement near Rutshuru on Oct. 27, 2013, a spokesman said.\n")
+    found, why = date_of(text)
+    assert (found.value, found.warnings) == (dt.date(2013, 10, 27), ())
+
+
+def test_a_headline_ending_in_a_bracket_is_no_lead():
+    seed = seed_of("Rebels shell army positions in the east (update 2)\n\nReuters\n\nRebels shelled army positions "
+                   "east of the city on Monday, March 6, 2017, a spokesman said.\n\nThe army said it returned fire.\n")
+    assert seed.headline == "Rebels shell army positions in the east (update 2)"
+    assert seed.body[0].startswith("Rebels shelled army positions")

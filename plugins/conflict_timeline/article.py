@@ -22,7 +22,7 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?|[A-Z][a-z’'\-]+(?:[ -][A-Za-z’'\-]+){0,3}?)"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z. ]{1,30}?))?"
     r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)))?"
-    rf"\s*(?:\((?P<agency>{_AGENCY})\))?\s*(?P<dash>{_DASH})\s+(?P<rest>\S.*)$",
+    rf"\s*(?:\((?P<agency>{_AGENCY})\)\s*(?P<dash>{_DASH})?|(?P<bare_dash>{_DASH}))\s+(?P<rest>\S.*)$",
     re.DOTALL,
 )
 # "(BEIRUT) — ...", "(Reuters) - ...": a place or an agency in brackets.
@@ -107,8 +107,8 @@ def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
             return None, None, paragraph
         if title_case and not (match.group("region") or match.group("agency")):
             # "Beirut: A suspected gas attack ..." - a one- or two-word name, then a whole sentence
-            if not (match.group("dash") in (":", "-", "–", "—") and len(place.split()) <= 2 and is_sentence(rest)
-                    and rest[:1].isupper()):
+            if not ((match.group("bare_dash") or "") in (":", "-", "–", "—") and len(place.split()) <= 2
+                    and is_sentence(rest) and rest[:1].isupper()):
                 return None, None, paragraph
         dateline = ", ".join(part for part in (place, match.group("region"), match.group("date")) if part)
         return dateline, match.group("agency"), rest
@@ -163,7 +163,7 @@ def _choose_headline(top: list[str]) -> str | None:
     counts: dict[str, int] = {}
     for para in top:
         counts[_norm(para)] = counts.get(_norm(para), 0) + 1
-    repeated = [p for p in candidates if counts[_norm(p)] > 1]
+    repeated = [p for p in candidates if counts[_norm(p)] > 1 and not is_sentence(p)]
     chosen = repeated[0] if repeated else next((p for p in candidates if p[-1:] != "."), None)
     if chosen is None:  # a short headline ("Talks stall") rather than none: any line that is not furniture
         chosen = next((p for p in top if len(p.split()) >= 2 and "|" not in p and not p.isupper() and not is_caption(p)
@@ -187,7 +187,8 @@ def assemble(name: str, paras: list[str], header: dict[str, str], published: dt.
     lead_at = next((i for i, p in enumerate(paras[:15]) if split_dateline(p)[0] or split_dateline(p)[1]), None)
     if lead_at is None:
         start = 0
-        first_lead = next((i for i, p in enumerate(paras[:10]) if _is_lead(p) and not is_caption(p)), 10)
+        first_lead = next((i for i, p in enumerate(paras[:10]) if (_is_lead(p) or is_sentence(p)) and not is_caption(p)),
+                          10)
         chosen = _choose_headline(paras[:first_lead]) if headline is None else None
         if chosen:
             start = next((i + 1 for i, p in enumerate(paras[:10]) if _HEADLINE_TAGS.sub("", p).strip() == chosen), 0)

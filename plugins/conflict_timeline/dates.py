@@ -129,7 +129,16 @@ def find_dates(text: str) -> list[DateMention]:
         if kept and mention.start < kept[-1].end:
             continue
         kept.append(mention)
-    return kept
+    return [m for m in kept if not _names_something(text, m)]
+
+
+# "the March 23 Movement", "the June 30 Revolution": a day and month without a year, then a name's next word
+_NAME_AFTER = re.compile(rf"[ \t]+(?!(?:{_WD}|{_MON})\b)[A-Z][a-z]+")
+
+
+def _names_something(text: str, mention: DateMention) -> bool:
+    return mention.year is None and mention.day is not None and mention.month is not None \
+        and bool(_NAME_AFTER.match(text, mention.end))
 
 
 def mentioned_years(text: str) -> list[int]:

@@ -103,8 +103,12 @@ def is_caption(line: str) -> bool:
                 or _AFP_CAPTION.search(text))
 
 
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')»]*$")
+
+
 def is_sentence(line: str) -> bool:
-    return len(line.split()) >= 8 and line.rstrip()[-1:] in _TERMINAL
+    """Eight words or more ending as a sentence ends ('.', '?"', '.)'); a headline's '(2)' or 'said:' does not."""
+    return len(line.split()) >= 8 and bool(_SENTENCE_END.search(line.rstrip()))
 
 
 def date_line(line: str) -> DateMention | None:
