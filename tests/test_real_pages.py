@@ -43,7 +43,12 @@ def date_of(text: str, shares_place=lambda caption: True):
      ("— 13th July 2018", dt.date(2018, 7, 13)),
      ("2019-11-10 00:00:00 - Source: Kurdistan 24", dt.date(2019, 11, 10)),
      ("By Lina Haddad | 3 October 2016", dt.date(2016, 10, 3)),
-     ("Published … Mar 3, 2016", dt.date(2016, 3, 3))],
+     ("Published … Mar 3, 2016", dt.date(2016, 3, 3)),
+     ("April 4, 2017 6:32 AM UTC Updated 2 hours ago", dt.date(2017, 4, 4)),
+     ("Updated 6:32 a.m. ET, Tue April 4, 2017", dt.date(2017, 4, 4)),
+     ("2017-04-04T14:32:10Z", dt.date(2017, 4, 4)),
+     ("News | Syria's War | 4 April 2017", dt.date(2017, 4, 4)),
+     ("First published on Tue 4 Apr 2017 14.32 BST", dt.date(2017, 4, 4))],
 )
 def test_the_pages_own_date_line_anchors_the_text(top, published):
     text = f"SECTION\n\n{top}\n\nArmy takes Maskana after weeks of fighting\n\n{LEAD.format(when='Tuesday')}\n"
@@ -51,6 +56,14 @@ def test_the_pages_own_date_line_anchors_the_text(top, published):
     assert seed.published == published
     assert seed.headline == "Army takes Maskana after weeks of fighting"
     assert not any(top.split()[-1] in p for p in seed.body)  # the date line is furniture, not story
+
+
+@pytest.mark.parametrize("line", ["The offensive began March 4, 2016", "Fighting on March 4, 2016 killed dozens",
+                                  "4/4/2017"])
+def test_prose_with_a_date_and_ambiguous_dates_are_no_date_line(line):
+    from conflict_timeline.furniture import date_line
+
+    assert date_line(line) is None
 
 
 def test_a_date_line_below_the_headline_and_standfirst_counts_too():
@@ -244,3 +257,25 @@ def test_a_headline_ending_in_a_bracket_is_no_lead():
                    "east of the city on Monday, March 6, 2017, a spokesman said.\n\nThe army said it returned fire.\n")
     assert seed.headline == "Rebels shell army positions in the east (update 2)"
     assert seed.body[0].startswith("Rebels shelled army positions")
+
+
+def test_a_name_with_its_acronym_opening_the_lead_is_no_dateline():
+    paragraph = "The Turkish Armed Forces (TSK) said on Wednesday that its jets struck targets near Sinjar."
+    assert split_dateline(paragraph) == (None, None, paragraph)
+
+
+def test_a_title_with_its_sites_name_and_a_run_together_date_line():
+    seed = seed_of("Car bomb hits evacuees near Aleppo | The Daily Example\n\nLast updated at Apr 152017 A car bomb hit "
+                   "buses carrying evacuees near Aleppo on Saturday, killing dozens, a monitor said.\n")
+    assert seed.headline == "Car bomb hits evacuees near Aleppo"
+    assert (seed.source, seed.published) == ("The Daily Example", dt.date(2017, 4, 15))
+    assert seed.body[0].startswith("A car bomb hit buses")
+    assert date_of("Car bomb hits evacuees near Aleppo | The Daily Example\n\nLast updated at Apr 152017 A car bomb "
+                   "hit buses near Aleppo on Saturday, a monitor said.\n")[0].value == dt.date(2017, 4, 15)
+
+
+def test_a_month_further_on_in_the_lead_is_the_background():
+    text = ("Bomb kills dozens in Qamishli\n\nA bomb killed at least 40 people in the city of Qamishli on Wednesday, the "
+            "deadliest attack there since the start of the conflict in March 2011, officials said.\n")
+    found, why = date_of(text)
+    assert found is None and "Wednesday" in why

@@ -173,3 +173,15 @@ def test_the_same_settings_build_twice_with_their_archives(tmp_path):
         Pelican(settings).run()
         assert (project / "output" / "timeline" / "2017" / "10" / "index.html").exists()
         assert (project / "output" / "timeline" / "2017" / "index.html").exists()
+
+
+def test_two_spellings_of_one_name_share_one_page(tmp_path, build_site):
+    """'al-Waer, Homs' and 'Al-Waer, Homs' in two hand-written entries: one page (two would collide and stop the
+    build), listing both entries."""
+    entries = {f"timeline/2017/{n}.md": f"Title: Shelling {n}\nDate: 2017-03-0{n}\nPlaces: {spelling}\n\nText.\n"
+               for n, spelling in ((1, "al-Waer, Homs"), (2, "Al-Waer district, Homs"), (3, "Al-Waer, Homs"))}
+    output = build_site(make_project(tmp_path, [], entries))
+    pages = sorted(p.parent.name for p in (output / "places").glob("*/index.html"))
+    assert pages.count("al-waer-homs") == 1
+    page = (output / "places" / "al-waer-homs" / "index.html").read_text(encoding="utf-8")
+    assert "Shelling 1" in page and "Shelling 3" in page

@@ -105,6 +105,8 @@ def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
             return None, None, paragraph
         if set(place.upper().split()) & _NOT_PLACES or len(place.split()) > 4 or is_caption(paragraph):
             return None, None, paragraph
+        if not (match.group("dash") or match.group("bare_dash") or match.group("date")):
+            return None, None, paragraph  # "Sanaa, Mar 8 (IANS) ..." needs no dash; "The army (SAA) said" is no dateline
         if title_case and not (match.group("region") or match.group("agency")):
             # "Beirut: A suspected gas attack ..." - a one- or two-word name, then a whole sentence
             if not ((match.group("bare_dash") or "") in (":", "-", "–", "—") and len(place.split()) <= 2
@@ -156,8 +158,17 @@ def _undated_lead(paras: list[str], start: int) -> int:
     return first
 
 
+def site_suffix(line: str) -> tuple[str, str | None]:
+    """'Dozens dead as car bomb hits evacuees | Jordan Times' -> (the headline, the site); a menu is left alone."""
+    left, bar, right = line.partition(" | ")
+    if bar and "|" not in right and len(left.split()) >= 4 and 1 <= len(right.split()) <= 5:
+        return left.strip(), right.strip()
+    return line, None
+
+
 def _choose_headline(top: list[str]) -> str | None:
     """The headline among the paragraphs above the lead: one the page repeats, else the first that reads as one."""
+    top = [site_suffix(p)[0] for p in top]
     candidates = [p for p in top if not is_label(p) and not is_caption(p) and not any(source_from_line(p))
                   and not _is_lead(p)]
     counts: dict[str, int] = {}
@@ -208,6 +219,9 @@ def assemble(name: str, paras: list[str], header: dict[str, str], published: dt.
     standfirst = weak_source = None
     captions: list[str] = []
     for line in before:
+        if site_suffix(line)[1] and site_suffix(line)[0] == headline:  # "Headline | Site": the site may be the outlet
+            weak_source = weak_source or site_suffix(line)[1]
+            continue
         if _norm(line) == _norm(headline) or "|" in line or (line.isupper() and line not in OUTLETS):
             continue
         outlet, byline = source_from_line(line)

@@ -110,6 +110,7 @@ class Facet:
     slug: str
     item: Any  # Faction | Place
     articles: tuple[Any, ...]
+    names: tuple[str, ...] = ()  # every name this page stands for: names that share a slug share its page
 
     @property
     def url(self) -> str:
@@ -122,11 +123,16 @@ class Facet:
 
 def facets(articles: Sequence[Any], kind: str) -> list[Facet]:
     """Factions (attribute faction_list) or places (place_list) with their articles, most entries first."""
-    groups: dict[str, tuple[Any, list[Any]]] = {}
+    groups: dict[str, tuple[Any, list[Any], dict[str, None]]] = {}
     for article in articles:
         for item in getattr(article, f"{kind}_list", ()):
-            groups.setdefault(item.name, (item, []))[1].append(article)
-    result = [Facet(kind, name, slugify(name), item, tuple(found)) for name, (item, found) in groups.items()]
+            # two names one URL ('Al-Waer, Homs', 'al-Waer, Homs'): one page, where two would overwrite each other
+            group = groups.setdefault(slugify(item.name), (item, [], {}))
+            group[2][item.name] = None
+            if not group[1] or group[1][-1] is not article:
+                group[1].append(article)
+    result = [Facet(kind, item.name, slug, item, tuple(found), tuple(names))
+              for slug, (item, found, names) in groups.items()]
     return sorted(result, key=lambda f: (-len(f.articles), f.name))
 
 
@@ -157,7 +163,7 @@ def related(article: Any, by_faction: dict[str, Facet], by_place: dict[str, Face
 
 
 def facet_positions(groups: Sequence[Facet]) -> dict[tuple[str, str, int], int]:
-    return {(f.kind, f.name, id(a)): i for f in groups for i, a in enumerate(f.articles)}
+    return {(f.kind, name, id(a)): i for f in groups for name in (f.names or (f.name,)) for i, a in enumerate(f.articles)}
 
 
 def month_groups(articles: Iterable[Any]) -> list[tuple[str, str, list[Any]]]:

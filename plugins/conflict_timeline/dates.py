@@ -49,12 +49,14 @@ _YEAR = r"(?:19|20)\d{2}"
 _PREP = r"(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hroughout|[Ll]ast|[Tt]his|[Ee]nd of|[Bb]eginning of|[Oo]f)"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("iso", re.compile(rf"\b(?P<year>{_YEAR})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("iso", re.compile(rf"\b(?P<year>{_YEAR})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?:\b|(?=T\d))")),
     # Day-first numeric dates (24.08.2013, 6-09-2013), as non-US outlets stamp them; slashes are ambiguous: skipped.
     ("numeric", re.compile(rf"(?<![\d.-])(?P<day>[0-3]?\d)(?P<sep>[.-])(?P<mon>[01]?\d)(?P=sep)(?P<year>{_YEAR})(?!\d)")),
     ("month_day", re.compile(
         rf"(?:\b(?P<wd>{_WD})\.?,?\s+)?\b(?P<mon>{_MON})\.?\s+(?P<day>[0-3]?\d){_ORD}\b(?!\s*(?:%|,\d))"
         rf"(?:,?\s+(?P<year>{_YEAR})\b)?")),
+    # "Apr 232017": a day and a year run together by a copy-paste that lost the comma and the space
+    ("month_day_glued", re.compile(rf"\b(?P<mon>{_MON})\.?\s+(?P<day>[0-3]?\d)(?P<year>{_YEAR})\b")),
     ("day_month", re.compile(
         rf"(?:\b(?P<wd>{_WD})\.?,?\s+)?\b(?:the\s+)?(?P<day>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<mon>{_MON})\b\.?"
         rf"(?:,?\s+(?P<year>{_YEAR})\b)?")),

@@ -23,7 +23,13 @@ from .models import ResolvedDate, Seed
 _REPORT = re.compile(r"\b(?:said|says|told\b[^.;]{0,40}?|reported|announced|confirmed|added|stated|claimed|"
                      r"according\s+to\b[^.;]{0,40}?)\s*,?\s*(?:(?:late|early)\s+)?(?:on\s+)?$", re.IGNORECASE)
 # "since March 4", "launched the offensive on March 4", "after June 3": another time than the lead's event.
-_BACKGROUND = re.compile(r"\b(?:since|until|till|before|after|following|began|begun|started|earlier|from|as\s+of)\s+(?:on\s+|in\s+)?(?:the\s+)?(?:(?:early|late|mid-?)\s+)?$", re.IGNORECASE)
+_BACKGROUND = re.compile(
+    r"\b(?:(?:since|until|till|before|after|following|began|begun|started|earlier|from|as\s+of)\s+(?:on\s+|in\s+)?"
+    r"(?:the\s+)?(?:(?:early|late|mid-?)\s+)?"
+    r"|since\b[^.;]{0,50}?\s(?:in|on)\s+(?:(?:early|late|mid-?)\s+)?)$",
+    re.IGNORECASE)
+# A month or a year is the lead event's only at its opening ("In June, the SDF broke into Raqa"), not further on
+_COARSE_WITHIN = 40
 _HINT = "add a line 'Published: YYYY-MM-DD' at the top of the seed, or a 'Date:' line to the entry"
 _NEAREST_DAYS = 3
 
@@ -82,8 +88,9 @@ def lead_candidates(seed: Seed) -> list[DateMention]:
 def _coarse_candidate(seed: Seed) -> DateMention | None:
     """A month or a year the lead gives for its event ("in June"), when it names no day."""
     text = f"{seed.dateline or ''}\n{lead_text(seed.body[0])}"
+    opening = len(seed.dateline or "") + 1 + _COARSE_WITHIN
     return next((m for m in find_dates(text) if not m.has_day and m.kind != "relative" and (m.month or m.year)
-                 and not _in_background(text, m)), None)
+                 and m.start < opening and not _in_background(text, m)), None)
 
 
 def caption_anchors(seed: Seed, shares_place: Callable[[str], bool]) -> list[tuple[dt.date, str]]:

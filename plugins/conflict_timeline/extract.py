@@ -94,7 +94,7 @@ def extract(seed: Seed, reg: Registries, seed_hash: str | None = None) -> Extrac
     theatre = countries or tuple(dict.fromkeys(m.place.country for m in matches))
     mentioned = [m for m in reg.factions.find(doc.text, theatre=theatre) if not doc.within(doc.captions, m.start)]
     places, dateline = place_mentions(seed, doc, reg.gazetteer, matches,
-                                      [(m.start, m.start + len(m.words)) for m in mentioned])
+                                      [(m.start, m.start + len(m.words)) for m in mentioned], countries)
     in_lead = {m.place.name for m in matches if doc.within(doc.headline, m.start) or doc.within(doc.lead, m.start)}
     date, undated = event_date(seed, years, lambda caption: bool(
         {m.place.name for m in reg.gazetteer.find(caption, prefer=countries)} & in_lead))

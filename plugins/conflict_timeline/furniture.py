@@ -76,9 +76,10 @@ FILE_PHOTO = re.compile(r"\bfile (?:photo|picture|image)\b|^FILE\b|\bthis (?:pic
 
 # Words a page's date line may hold besides the date: "Published on 12:00 AM", "Updated", "date", "- Source:".
 _STAMP_WORDS = re.compile(
-    r"\bsource\s*:.*$|"
-    r"\b(?:published|updated|last|update|posted|on|at|date|of|publication|by|time|news|world|am|pm|a\.m\.|p\.m\.|"
-    r"et|gmt|utc|local)\b|\d{1,2}[:h]\d\d(?::\d\d)?|[\W\d_]+",
+    r"\bsource\s*:.*$|\b[ap]\.m\.|"
+    r"\b(?:first|published|updated|last|modified|update|posted|on|at|date|of|publication|by|time|news|world|am|pm|"
+    r"et|edt|est|gmt|utc|bst|cet|cest|local|ago|hours?|minutes?|mins?|days?|years?|read)\b|\d{1,2}[:h.]\d\d(?::\d\d)?|"
+    r"['’]s\b|[^\w'’]+|\d+|_",
     re.IGNORECASE,
 )
 _OUTLET_WORDS = frozenset(w for name in OUTLETS for w in name.split())

@@ -63,8 +63,8 @@ class TimelineGenerator(Generator):
         neighbours(articles)
         self.factions = facets(articles, "faction")
         self.places = facets(articles, "place")
-        by_faction = {f.name: f for f in self.factions}
-        by_place = {f.name: f for f in self.places}
+        by_faction = {name: f for f in self.factions for name in (f.names or (f.name,))}
+        by_place = {name: f for f in self.places for name in (f.names or (f.name,))}
         positions = facet_positions([*self.factions, *self.places])
         for article in articles:
             article.related_entries = Related(article, by_faction, by_place, positions)

@@ -98,6 +98,10 @@ class PlaceNames:
     def is_country(self, words: str) -> bool:
         return key(words) in self._countries
 
+    @property
+    def timeline_countries(self) -> frozenset[str]:
+        return self._timeline
+
     def population(self, place: Place) -> int:
         if place.geonameid is None:
             return 0
@@ -106,6 +110,7 @@ class PlaceNames:
 
     def place_named(self, words: str, parent: Place, kind: str) -> Place:
         """A site or neighbourhood at its parent's point, named so that :meth:`get` finds it again."""
+        words = sites.canonical(words)
         plain = Place(words, parent.lat, parent.lon, parent.country, kind)
         if sites.parse_name(words, self) == plain:
             return plain
@@ -142,11 +147,16 @@ class PlaceNames:
             if rows:
                 return self._place(rows[0] >> 1)
             found = self._named(key(head), (code,))
-            return found if found is not None and found.country == code else None
+            if found is not None and found.country == code:
+                return found
+            if len(parts) < 3:
+                return None
+            # 'Taslih academy, Al Mansurah, Syria': a site in a village that needs its country to be told apart
         parent = self.get(", ".join(parts[1:]), prefer)
         if parent is None:
             return None
-        return Place(name, parent.lat, parent.lon, parent.country, sites.kind_of(parts[0]))
+        return Place(f"{sites.canonical(parts[0])}, {parent.name}", parent.lat, parent.lon, parent.country,
+                     sites.kind_of(parts[0]))
 
     # ---- the parts ---------------------------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from .gazetteer import Gazetteer, PlaceMatch, key
+from .placecues import BIG_POP
 from .models import Place, PlaceMention, Seed
 
 SPECIFICITY = {"site": 0, "neighbourhood": 0, "district": 1, "city": 2, "town": 2, "village": 2, "region": 3,
@@ -178,12 +179,24 @@ def _next_paragraphs(doc: Document, matches: Sequence[PlaceMatch], count: int, f
     return found
 
 
+def _far_and_small(match: PlaceMatch, gazetteer: Gazetteer, local: frozenset[str]) -> bool:
+    """A village (or a site in one) in a country neither the article nor the timeline names: in a Syrian story,
+    'Al-Bayan hospital' is no hospital in a Chinese village called Bayan."""
+    if match.place.country in local or match.place.kind in ("province", "region", "valley", "mountain", "plain",
+                                                             "desert"):
+        return False
+    parent = gazetteer.get(match.place.name.split(", ", 1)[1]) if ", " in match.place.name else match.place
+    return gazetteer.population(parent or match.place) < BIG_POP
+
+
 def place_mentions(seed: Seed, doc: Document, gazetteer: Gazetteer, matches: Sequence[PlaceMatch],
-                   taken: Sequence[tuple[int, int]]) -> tuple[list[PlaceMention], PlaceMention | None]:
+                   taken: Sequence[tuple[int, int]], countries: Sequence[str] = ()
+                   ) -> tuple[list[PlaceMention], PlaceMention | None]:
     """(each place once, the primary first; the dateline's place or None). ``taken``: spans of faction names, whose
-    place words ("Deir ez-Zor Military Council") are no places."""
+    place words ("Deir ez-Zor Military Council") are no places; ``countries``: those the article names."""
+    local = frozenset(countries) | gazetteer.timeline_countries
     kept = [m for m in matches if not any(s <= m.start < e for s, e in taken) and not _metonym(doc.text, m)
-            and not _outlet_name(doc.text, m)]
+            and not _outlet_name(doc.text, m) and not _far_and_small(m, gazetteer, local)]
     provinces = _province_not_city(doc.text, kept)
     kept = [m for m in kept if m.place.name not in provinces and not _coarse_site(m, gazetteer)]
     dateline = None

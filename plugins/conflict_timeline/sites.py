@@ -64,6 +64,21 @@ def kind_of(name: str) -> str:
     return "neighbourhood"
 
 
+_ARTICLE_START = re.compile(r"^(?:Al|El|Ad|Ar|As|Ash|At|Az|An|Ed|Es|Ez)-(?=[A-Z])")
+_SITE_WORD = re.compile(rf"\b(?i:{_SITE_WORDS}|{_QUARTER_WORDS})\b")
+
+
+def canonical(label: str) -> str:
+    """One spelling of a site's name however the text cased it: 'Al-Waer' and 'al-Waer' are 'al-Waer', 'Umayyad
+    square' and 'Umayyad Square' are 'Umayyad Square' (a site's own word is capitalised, a quarter's is not)."""
+    label = _ARTICLE_START.sub(lambda m: m.group(0).lower(), " ".join(label.split()))
+
+    def word(match: re.Match[str]) -> str:
+        text = match.group(0)
+        return text.lower() if re.fullmatch(_QUARTER_WORDS, text, re.IGNORECASE) else text.title()
+    return _SITE_WORD.sub(word, label)
+
+
 def parse_name(name: str, gazetteer: "Gazetteer") -> Place | None:
     """A site's display name back to its place: 'Baiji refinery' -> at Baiji, 'eastern Mosul' -> at Mosul."""
     for pattern in (_NAME_END, _NAME_FIRST, _NAME_QUARTER, _NAME_HALF):
@@ -72,7 +87,7 @@ def parse_name(name: str, gazetteer: "Gazetteer") -> Place | None:
             continue
         inner = gazetteer.get(match.group("name"))
         if inner is not None and inner.kind not in ("site", "district", "neighbourhood"):
-            return Place(name, inner.lat, inner.lon, inner.country, kind_of(name))
+            return Place(canonical(name), inner.lat, inner.lon, inner.country, kind_of(name))
     return None
 
 
