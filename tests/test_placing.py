@@ -75,3 +75,33 @@ def test_a_place_only_in_the_headline_is_no_place_of_the_story(registries):
     _, places, _ = places_of(registries, "Hama town braces for attack\n\nBEIRUT (AFP) - Rebels shelled "
                                          "government positions around Homs on Monday, a monitor said.\n")
     assert places == ["Homs"]
+
+
+def test_a_site_no_sentence_places_stands_in_the_storys_city(registries):
+    primary, places, _ = places_of(registries, "Car bombs hit hotel\n\nMOGADISHU (Reuters) - Two car bombs exploded "
+                                               "outside a hotel in Mogadishu on Friday, police said.\n\nThe militants "
+                                               "said they targeted the Hotel Shamo because officials met there.\n")
+    assert primary == "Mogadishu" and "Hotel Shamo, Mogadishu" in places
+
+
+def test_a_site_no_sentence_places_stays_unknown_when_the_story_has_no_city(registries):
+    _, places, _ = places_of(registries, "Strikes in Idlib\n\nBEIRUT (AFP) - Air strikes hit Idlib province on "
+                                         "Sunday, a monitor said.\n\nOne strike destroyed the Rahma hospital, "
+                                         "rescuers said.\n")
+    assert not [p for p in places if "Rahma" in p]
+
+
+def test_well_known_bases_stand_where_they_are(registries):
+    primary, places, _ = places_of(registries, "Jets strike rebels\n\nBEIRUT (AFP) - Russian jets flying from the "
+                                               "Hmeimim air base struck rebel positions in the town of Saraqeb on "
+                                               "Monday, a monitor said.\n")
+    assert primary == "Saraqib"
+    base = registries.gazetteer.get("Hmeimim Air Base")
+    assert "Hmeimim Air Base" in places and (round(base.lat), round(base.lon)) == (35, 36)  # on the coast, not in Idlib
+
+
+def test_several_quarters_after_one_word(registries):
+    _, places, _ = places_of(registries, "Gas attack near Damascus\n\nBEIRUT (AFP) - Rockets hit rebel-held areas "
+                                         "near the capital Damascus on Wednesday, activists said.\n\nThe shelling hit "
+                                         "the eastern suburbs of Zamalka, Arbeen and Ein Tarma, a monitor said.\n")
+    assert {"Zamalka, Damascus", "Arbeen, Damascus", "Ein Tarma, Damascus"} <= set(places)

@@ -11,14 +11,14 @@ import re
 from collections import Counter
 from importlib import resources
 
-import yaml
+from .yamldata import load_yaml
 
 
 @functools.lru_cache(maxsize=1)
 def country_names() -> dict[str, tuple[str, ...]]:
     """ISO code -> (noun, other names, adjectives), as listed in data/countries.yml."""
     with (resources.files(__package__) / "data" / "countries.yml").open("r", encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+        data = load_yaml(handle)
     return {str(code): tuple(str(name) for name in names) for code, names in sorted(data.items())}
 
 

@@ -73,6 +73,16 @@ def _body_markdown(seed: Seed) -> str:
     return "\n\n".join(blocks)
 
 
+def _article_countries(seed: Seed, doc: Document, reg: Registries) -> tuple[str, ...]:
+    """The article's countries, most named first, then its dateline's ('BEIRUT (AFP) - Russian jets struck Saraqeb'
+    names only Russia; the dateline says the story is told from the region)."""
+    countries = list(reg.gazetteer.countries_named(f"{seed.dateline or ''}\n{doc.text}"))
+    filed_from = reg.gazetteer.get(seed.dateline.split(",")[0]) if seed.dateline else None
+    if filed_from is not None and filed_from.country not in countries:
+        countries.append(filed_from.country)
+    return tuple(countries)
+
+
 def _summary(seed: Seed) -> str:
     """What the lead reports: its first sentences, up to about sixty words."""
     sentences = re.findall(r"[^.!?]+(?:[.!?]+[\"”’]?|$)", seed.body[0])
@@ -89,12 +99,13 @@ def extract(seed: Seed, reg: Registries, seed_hash: str | None = None) -> Extrac
     back from the site, with the reason and the fix in its warnings."""
     doc = Document.of(seed)
     years = mentioned_years(doc.text)
-    countries = tuple(reg.gazetteer.countries_named(f"{seed.dateline or ''}\n{doc.text}"))  # the article's theatre
-    matches = reg.gazetteer.find(doc.text, prefer=countries)
+    countries = _article_countries(seed, doc, reg)
+    orphans: list[tuple[int, int, str, str]] = []  # sites no sentence places: placing may know the story's city
+    matches = reg.gazetteer.find(doc.text, prefer=countries, orphans=orphans)
     theatre = countries or tuple(dict.fromkeys(m.place.country for m in matches))
     mentioned = [m for m in reg.factions.find(doc.text, theatre=theatre) if not doc.within(doc.captions, m.start)]
     places, dateline = place_mentions(seed, doc, reg.gazetteer, matches,
-                                      [(m.start, m.start + len(m.words)) for m in mentioned], countries)
+                                      [(m.start, m.start + len(m.words)) for m in mentioned], countries, orphans)
     in_lead = {m.place.name for m in matches if doc.within(doc.headline, m.start) or doc.within(doc.lead, m.start)}
     date, undated = event_date(seed, years, lambda caption: bool(
         {m.place.name for m in reg.gazetteer.find(caption, prefer=countries)} & in_lead))

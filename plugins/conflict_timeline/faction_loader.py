@@ -15,10 +15,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-import yaml
-
 from .errors import RegistryError
 from .models import Faction
+from .yamldata import YAMLError, load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -88,10 +87,10 @@ def _starter_entries(shipped: list[Faction], own: set[str], disabled: set[str], 
 def _read(path: Path) -> tuple[list[Faction], set[str]]:
     """The factions and monitors of one file, and the names it disables."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except OSError as error:
         raise RegistryError(f"cannot read the faction registry: {error.strerror}", str(path)) from error
-    except yaml.YAMLError as error:
+    except YAMLError as error:
         raise RegistryError(f"not valid YAML: {error}", str(path)) from error
     if not isinstance(data, dict) or not isinstance(data.get("factions"), list):
         raise RegistryError("expected a top-level 'factions:' list", str(path))

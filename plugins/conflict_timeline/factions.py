@@ -19,7 +19,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .faction_loader import FACTION_TYPES, STARTER_PATH, StarterChoice, read_factions
-from .faction_words import actor_like_names, coordinated, head_end, not_an_actor_here, of_faction_at, only_describes
+from .faction_words import (
+    actor_like_names,
+    coordinated,
+    head_end,
+    not_an_actor_here,
+    of_faction_at,
+    only_describes,
+)
 from .models import Faction, FactionMention
 
 __all__ = ["FACTION_TYPES", "STARTER_PATH", "FactionRegistry", "load_factions"]
@@ -70,8 +77,29 @@ def _key(alias: str) -> str:
     return spaced if alias.isupper() else spaced.lower()
 
 
-# A candidate alias at one word: (compiled anchored pattern, the factions claiming it, generic?, written in lower case?)
-_Candidate = tuple[re.Pattern[str], tuple[int, ...], bool, bool]
+class _Pattern:
+    """An alias's pattern, compiled the first time a text has its first word: a registry of a thousand aliases
+    compiled them all at every load (half a second), though a build meets a few dozen."""
+
+    __slots__ = ("_source", "_flags", "_compiled")
+
+    def __init__(self, source: str, flags: int):
+        self._source, self._flags, self._compiled = source, flags, None
+
+    def _get(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self._get().match(text, pos)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self._get().fullmatch(text)
+
+
+# A candidate alias at one word: (anchored pattern, the factions claiming it, generic?, written in lower case?)
+_Candidate = tuple[_Pattern, tuple[int, ...], bool, bool]
 
 
 class FactionRegistry:
@@ -95,7 +123,7 @@ class FactionRegistry:
         self._index: dict[str, list[_Candidate]] = {}
         for slot, indexes in sorted(owners.items(), key=lambda kv: (-len(kv[0][0]), kv[0])):
             alias = written[slot]
-            pattern = re.compile(_alias_pattern(alias) + r"(?![\w-])", 0 if alias.isupper() else re.IGNORECASE)
+            pattern = _Pattern(_alias_pattern(alias) + r"(?![\w-])", 0 if alias.isupper() else re.IGNORECASE)
             first = _first_word(alias)
             keys = {first}
             if first.isalpha() and 2 <= len(first) <= 5 and alias.split()[0].split("-")[0].isupper():

@@ -14,8 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from . import placecues, sites
 from .countries import countries_named
 from .errors import RegistryError
@@ -24,6 +22,7 @@ from .models import Place
 from .placecues import CURATED, PREFER, REGION, TIMELINE, WORLD, Context, Spot
 from .placenames import DEFAULT_CORE_COUNTRIES, DEFAULT_COUNTRIES, PlaceNames
 from .placewords import STOP, capitalised_runs, loose, loose_words
+from .yamldata import YAMLError, load_yaml
 
 __all__ = ["DEFAULT_COUNTRIES", "DEFAULT_CORE_COUNTRIES", "Gazetteer", "PlaceMatch", "ascii_name", "countries_named",
            "key", "load_gazetteer", "read_places_yml"]
@@ -55,12 +54,14 @@ class Gazetteer(PlaceNames):
     def countries_named(self, text: str) -> list[str]:
         return countries_named(text)
 
-    def find(self, text: str, prefer: Sequence[str] | None = None) -> list[PlaceMatch]:
+    def find(self, text: str, prefer: Sequence[str] | None = None,
+             orphans: list[tuple[int, int, str, str]] | None = None) -> list[PlaceMatch]:
         """Every place named in ``text``: runs of capitalised words, longest known name first, plus named sites.
 
         ``prefer``: ISO codes of the article's countries, most relevant first; a name several places share goes to
         the one there. None (the default) takes them from ``text`` itself (:func:`countries_named`); pass the whole
         article's countries when searching a sentence or a headline. Countries themselves are never returned.
+        ``orphans``: see :func:`sites.find_sites`.
         """
         article = tuple(countries_named(text)) if prefer is None else tuple(prefer)
         # An article about other countries does not make the timeline's villages likelier than anyone else's.
@@ -77,7 +78,7 @@ class Gazetteer(PlaceNames):
                     matches.append(match)
                     last_end, matched_to, last_place = match.end, j, match.place
                 i = j
-        return sites.find_sites(text, matches, self, ctx.lenient | set(article))
+        return sites.find_sites(text, matches, self, ctx.lenient | set(article), orphans)
 
     def _longest_at(self, ctx: Context, run: list[re.Match[str]], i: int, last_end: int, after_place: bool,
                     last_place: Place | None) -> tuple[PlaceMatch | None, int]:
@@ -171,8 +172,8 @@ def read_places_yml(path: Path | None) -> list[dict]:
     if path is None or not Path(path).exists():
         return []
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
+        data = load_yaml(Path(path).read_text(encoding="utf-8")) or {}
+    except YAMLError as error:
         raise RegistryError(f"not valid YAML: {error}", str(path)) from error
     rows = data.get("places", []) if isinstance(data, dict) else None
     if not isinstance(rows, list):

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
-import yaml
+from .yamldata import load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -185,7 +185,7 @@ def build_index(core: Sequence[str], admin1_json: bytes, regions_yml: bytes, com
                   str(d[1])) for d in json.loads(admin1_json)]
     regions: list[tuple[str, str, str, float, float]] = []
     region_keys: dict[str, tuple[int, ...]] = {}
-    shipped = yaml.safe_load(regions_yml) or {}
+    shipped = load_yaml(regions_yml) or {}
     for row in shipped.get("regions", []):
         names = (str(row["name"]), *(str(a) for a in row.get("aliases") or ()))
         if row["kind"] == "province":

@@ -109,7 +109,10 @@ class PlaceNames:
         return 0 if row is None else int(self._index.population[row])
 
     def place_named(self, words: str, parent: Place, kind: str) -> Place:
-        """A site or neighbourhood at its parent's point, named so that :meth:`get` finds it again."""
+        """A site or neighbourhood at its parent's point, named so that :meth:`get` finds it again. A site the
+        shipped data knows ('Kweres airbase' for the Kweires Air Base) is that site."""
+        if parent.kind == "site" and ", " not in parent.name:
+            return parent
         words = sites.canonical(words)
         plain = Place(words, parent.lat, parent.lon, parent.country, kind)
         if sites.parse_name(words, self) == plain:

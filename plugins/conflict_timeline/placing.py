@@ -23,7 +23,8 @@ from .models import Place, PlaceMention, Seed
 SPECIFICITY = {"site": 0, "neighbourhood": 0, "district": 1, "city": 2, "town": 2, "village": 2, "region": 3,
                "valley": 3, "mountain": 3, "plain": 3, "desert": 3, "province": 4}
 _REFERENCE = re.compile(
-    r"\b(?:near|nearby|outside|close\s+to|towards?|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
+    r"\b(?:(?:flying|flown|took\s+off|taking\s+off|launched|fired|operating|based|stationed)\s+(?:from|at|out\s+of|in)|"
+    r"near|nearby|outside|close\s+to|towards?|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
     r"(?:km|kilomet(?:er|re)s?|miles)\b[^.;]{0,25}?\b(?:of|from))\s+(?:the\s+)?"
     r"(?:(?:[\w-]+\s+){0,2}(?:capital|city|town|village)\s+(?:of\s+)?)?$", re.IGNORECASE)
 _LOCATIVE = re.compile(
@@ -152,6 +153,16 @@ def _province_not_city(text: str, matches: Sequence[PlaceMatch]) -> set[str]:
                    for m in found)}
 
 
+def _in_the_storys_city(orphans: Sequence[tuple[int, int, str, str]], primary: PlaceMatch | None,
+                        gazetteer: Gazetteer, taken: Sequence[tuple[int, int]]) -> list[PlaceMatch]:
+    """Sites no sentence places ('the Hotel Sahafi', 'Martyrs' Square'), in a story whose event site is a city: a
+    site the story names in passing is in the city it is about. Without such a city they stay unknown."""
+    if primary is None or primary.place.kind not in ("city", "town", "village"):
+        return []
+    return [PlaceMatch(start, end, words, gazetteer.place_named(words, primary.place, kind))
+            for start, end, words, kind in orphans if not any(s <= start < e for s, e in taken)]
+
+
 def _coarse_site(match: PlaceMatch, gazetteer: Gazetteer) -> bool:
     """A site known only to lie somewhere in a province or region ('Dioura army camp, Mopti Region'): its point would
     be the province's, which is no point of the site's."""
@@ -190,10 +201,11 @@ def _far_and_small(match: PlaceMatch, gazetteer: Gazetteer, local: frozenset[str
 
 
 def place_mentions(seed: Seed, doc: Document, gazetteer: Gazetteer, matches: Sequence[PlaceMatch],
-                   taken: Sequence[tuple[int, int]], countries: Sequence[str] = ()
-                   ) -> tuple[list[PlaceMention], PlaceMention | None]:
+                   taken: Sequence[tuple[int, int]], countries: Sequence[str] = (),
+                   orphans: Sequence[tuple[int, int, str, str]] = ()) -> tuple[list[PlaceMention], PlaceMention | None]:
     """(each place once, the primary first; the dateline's place or None). ``taken``: spans of faction names, whose
-    place words ("Deir ez-Zor Military Council") are no places; ``countries``: those the article names."""
+    place words ("Deir ez-Zor Military Council") are no places; ``countries``: those the article names;
+    ``orphans``: named sites whose sentence names no place ("the Hotel Sahafi"), placed in the story's city."""
     local = frozenset(countries) | gazetteer.timeline_countries
     kept = [m for m in matches if not any(s <= m.start < e for s, e in taken) and not _metonym(doc.text, m)
             and not _outlet_name(doc.text, m) and not _far_and_small(m, gazetteer, local)]
@@ -211,6 +223,7 @@ def place_mentions(seed: Seed, doc: Document, gazetteer: Gazetteer, matches: Seq
     # A headline's words are loose ("Idlib town" for a town in Idlib): its places count where the text names them too
     named = {m.place.name for m in kept if not doc.within(doc.headline, m.start)}
     kept = [m for m in kept if m.place.name in named or m is primary]
+    kept += _in_the_storys_city(orphans, primary, gazetteer, taken)
     mentions: dict[str, PlaceMention] = {}
     for match in ([primary] if primary else []) + [m for m in kept if m is not primary]:
         if match.place.name not in mentions:

@@ -30,6 +30,9 @@ _SITE = re.compile(rf"(?P<name>{_NAME})\s+(?P<word>(?i:{_SITE_WORDS}))s?\b")
 _SITE_FIRST = re.compile(rf"\b(?P<word>Hotel|Camp|Fort)\s+(?P<name>{_NAME})")
 _QUARTER = re.compile(rf"(?P<name>{_NAME})\s+(?P<word>(?i:{_QUARTER_WORDS}))\b")
 _QUARTER_OF = re.compile(rf"\b(?i:the\s+)?(?P<word>(?i:{_QUARTER_WORDS}))\s+of\s+(?P<name>{_NAME})")
+# "the eastern suburbs of Zamalka, Arbeen and Ein Tarma": several quarters after one plural word
+_QUARTERS_OF = re.compile(rf"\b(?P<word>(?i:neighbou?rhoods|suburbs|quarters|districts))\s+of\s+"
+                          rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*\s*,?\s+and\s+{_NAME})")
 _HALF = re.compile(r"\b(?P<word>eastern|western|northern|southern|central|east|west|north|south)\s+$")
 _AFTER = re.compile(r"\s*,\s*|\s*,?\s*(?:in|near|of|outside|at|inside|on the outskirts of|(?:\d+\s*(?:km|kilometres|kilometers|"
                     r"miles)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of)\s+"
@@ -140,10 +143,11 @@ def _parent(text: str, start: int, end: int, name_start: int, name_end: int, bas
     return min(near, key=lambda m: min(abs(m.start - end), abs(start - m.end))) if near else None
 
 
-def find_sites(text: str, base: list["PlaceMatch"], gazetteer: "Gazetteer", local: frozenset[str]
-               ) -> list["PlaceMatch"]:
+def find_sites(text: str, base: list["PlaceMatch"], gazetteer: "Gazetteer", local: frozenset[str],
+               orphans: list[tuple[int, int, str, str]] | None = None) -> list["PlaceMatch"]:
     """``base`` (the gazetteer's matches) with named sites and neighbourhoods added; a site takes the span of
-    any place inside its name. ``local``: the article's and the timeline's countries."""
+    any place inside its name. ``local``: the article's and the timeline's countries. ``orphans``, when given,
+    collects (start, end, name, kind) of sites whose sentence names no place: the caller may know the story's city."""
     from .gazetteer import PlaceMatch
 
     found: list[PlaceMatch] = []
@@ -151,6 +155,8 @@ def find_sites(text: str, base: list["PlaceMatch"], gazetteer: "Gazetteer", loca
     def add(start: int, end: int, name_start: int, name_end: int, label: str, kind: str,
             parent: PlaceMatch | None) -> None:
         if parent is None:
+            if orphans is not None:
+                orphans.append((start, end, label, kind))
             return
         place = gazetteer.place_named(label, parent.place, kind)
         found.append(PlaceMatch(start, end, text[start:end], place))
@@ -188,6 +194,17 @@ def find_sites(text: str, base: list["PlaceMatch"], gazetteer: "Gazetteer", loca
             # a quarter's own name says nothing of its city ('Tariq al-Bab' is in Aleppo, not in al-Bab)
             add(start, end, name_start, name_end, label, kind,
                 owned or _parent(text, start, end, name_end, name_end, base, local))
+    for match in _QUARTERS_OF.finditer(text):
+        if _title_case(text, match.start()):
+            continue
+        for part in re.finditer(_NAME, match.group("names")):
+            name = _clean(part.group(0), gazetteer)
+            name_start = match.start("names") + part.start()
+            name_end = name_start + len(part.group(0))
+            if name is None or any(m.start <= name_start and name_end <= m.end for m in base):
+                continue  # a quarter the gazetteer knows keeps its own point
+            add(name_start, name_end, name_start, name_end, name, "neighbourhood",
+                _parent(text, match.start(), match.end(), name_end, name_end, base, local))
     for match in base:
         half = _HALF.search(text, max(0, match.start - 12), match.start)
         if half is not None and match.place.kind == "city" and gazetteer.population(match.place) >= BIG_CITY:
