@@ -74,7 +74,12 @@ def test_new_scaffolds_an_entry_that_checks(tmp_path):
                                        "Turkish Armed Forces; Free Syrian Army", "--source", "Reuters"])
     assert result.exit_code == 0, result.output
     path = project / "content" / "timeline" / "2016" / "2016-08-24-turkish-troops-enter-jarablus.md"
-    assert path.read_text(encoding="utf-8").startswith("Title: Turkish troops enter Jarablus\nDate: 2016-08-24\n")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("Title: Turkish troops enter Jarablus\nDate: 2016-08-24\nStatus: draft\n")
+    # every key a curator fills is there, and the placeholder stays a draft until they publish it
+    for line in ("Event: \n", "Places: Jarablus\n", "Factions: Turkish Armed Forces; Free Syrian Army\n",
+                 "Sources: Reuters\n", "Summary: \n"):
+        assert line in text, line
     assert CliRunner().invoke(main, ["check", "--content", content]).exit_code == 0
 
 

@@ -185,3 +185,33 @@ def test_two_spellings_of_one_name_share_one_page(tmp_path, build_site):
     assert pages.count("al-waer-homs") == 1
     page = (output / "places" / "al-waer-homs" / "index.html").read_text(encoding="utf-8")
     assert "Shelling 1" in page and "Shelling 3" in page
+
+
+def test_a_file_name_that_starts_like_a_date_is_not_read_as_one(tmp_path, build_site):
+    """'2016-05-40-dead-in-clashes.md' (month precision, a title starting with a number): Pelican read a date into
+    the name and dropped the entry with 'Could not process'."""
+    entries = {"timeline/2016/2016-05-40-dead-in-clashes.md": "Title: 40 dead in clashes\nDate: 2016-05\n"
+                                                              "Places: Aleppo\n\nText.\n"}
+    output = build_site(make_project(tmp_path, [], entries))
+    page = output / "entries" / "2016-05-40-dead-in-clashes.html"
+    assert '<time datetime="2016-05">May 2016</time>' in page.read_text(encoding="utf-8")
+
+
+def test_a_year_is_listed_under_its_year_never_under_january(tmp_path, build_site):
+    entries = {"timeline/1967/war.md": "Title: Six-Day War ends\nDate: 1967\nPlaces: Quneitra\n\nText.\n",
+               "timeline/1967/jan.md": "Title: Border shelling\nDate: 1967-01-15\nPlaces: Quneitra\n\nText.\n"}
+    output = build_site(make_project(tmp_path, [], entries))
+    soup = BeautifulSoup((output / "index.html").read_text(encoding="utf-8"), "html.parser")
+    sections = {s.find(["h2", "h3"]).get_text(strip=True): s.get_text(" ", strip=True) for s in soup.select("section.month")}
+    assert "Six-Day War ends" in sections["1967"] and "Six-Day War ends" not in sections["January 1967"]
+    january = (output / "timeline" / "1967" / "01" / "index.html").read_text(encoding="utf-8")
+    assert "Border shelling" in january and "Six-Day War ends" not in january
+
+
+def test_the_year_page_lists_what_is_known_only_to_the_year(tmp_path, build_site):
+    entries = {"timeline/1967/war.md": "Title: Six-Day War ends\nDate: 1967\nPlaces: Quneitra\n\nText.\n",
+               "timeline/1967/jan.md": "Title: Border shelling\nDate: 1967-01-15\nPlaces: Quneitra\n\nText.\n"}
+    output = build_site(make_project(tmp_path, [], entries))
+    year = BeautifulSoup((output / "timeline" / "1967" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [a.get_text() for a in year.select("ul.months a")] == ["January 1967"]
+    assert "Six-Day War ends" in year.select_one("ol.timeline").get_text()

@@ -15,6 +15,8 @@ def register() -> None:
     signals.initialized.connect(hooks.import_seeds)
     # Year and month archives are written by the plugin in one pass (Pelican's grouping is quadratic).
     signals.initialized.connect(hooks.take_over_period_archives)
+    # Dates come from each entry's Date: line, never from its file name (a title may start with "40").
+    signals.initialized.connect(hooks.dates_from_headers_only)
     # Read partial dates ("2017-06", "2014") as their first day with the matching precision, never today's day.
     signals.readers_init.connect(hooks.install_reader)
     # Template filters (dates at their precision) for every generator's Jinja environment.

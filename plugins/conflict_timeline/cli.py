@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from .checker import check_content
-from .entries import file_stem, render
+from .entries import file_stem
 from .errors import TimelineError
 from .export import extraction_record, failure_record
 from .extract import extract
@@ -133,14 +133,22 @@ def new_command(content: Path, title: str, date_: str, places: str, factions: st
         sys.exit(2)
     split = lambda text: tuple(p.strip() for p in text.split(";") if p.strip())  # noqa: E731
     entry = Entry(title=title.strip(), date=date, precision=precision, places=split(places), factions=split(factions),  # type: ignore[arg-type]
-                  sources=(Source(source.strip()),) if source.strip() else (),
-                  body="What happened, in your words. Cite the sources above.")
+                  sources=(Source(source.strip()),) if source.strip() else (), status="draft")
     path = content / "timeline" / f"{date.year:04d}" / f"{file_stem(entry)}.md"
     if path.exists():
         click.echo(f"error: {path} already exists; choose another title", err=True)
         sys.exit(2)
-    write_atomic(path, render(entry))
-    click.echo(f"created {path}")
+    write_atomic(path, _scaffold(entry))
+    click.echo(f"created {path} (a draft: fill it in, then change 'Status: draft' to 'Status: published')")
+
+
+def _scaffold(entry: Entry) -> str:
+    """A hand-written entry to fill in: every key a curator sets, a draft until they publish it (so a forgotten
+    placeholder never reaches the site)."""
+    sources = "; ".join(f"{s.name} <{s.url}>" if s.url else s.name for s in entry.sources)
+    return (f"Title: {entry.title}\nDate: {entry.iso_date}\nStatus: draft\nEvent: \nPlaces: {'; '.join(entry.places)}\n"
+            f"Factions: {'; '.join(entry.factions)}\nSources: {sources}\nSummary: \n\n"
+            "What happened, in your words. Cite the sources above.\n")
 
 
 @main.command("stats")

@@ -91,11 +91,15 @@ def resolve_names(metadata: dict[str, Any], reg: Registries) -> ResolvedNames:
 
 
 def timeline_groups(articles: Iterable[Any]) -> list[tuple[int, list[tuple[str, str, list[Any]]]]]:
-    """Articles (already in date order) grouped by year, then month: [(2017, [('2017-10', 'October 2017', [...])])]."""
+    """Articles (already in date order) grouped by year, then month: [(2017, [('2017-10', 'October 2017', [...])])].
+    An entry known only to its year stands under the year itself ('2014', key '2014'), never under January."""
     years = []
-    for year, in_year in groupby(articles, key=lambda a: a.date.year):
-        months = []
-        for month, in_month in groupby(in_year, key=lambda a: a.date.month):
+    for year, in_year_iter in groupby(articles, key=lambda a: a.date.year):
+        in_year = list(in_year_iter)
+        year_only = [a for a in in_year if getattr(a, "precision", "day") == "year"]
+        months = [(f"{year:04d}", f"{year}", year_only)] if year_only else []
+        for month, in_month in groupby((a for a in in_year if getattr(a, "precision", "day") != "year"),
+                                       key=lambda a: a.date.month):
             months.append((f"{year:04d}-{month:02d}", f"{MONTH_NAMES[month - 1]} {year}", list(in_month)))
         years.append((year, months))
     return years

@@ -129,7 +129,9 @@ class TimelineGenerator(Generator):
             in_year = [a for _, _, in_month in months for a in in_month]
             if year_save:
                 self._write_period(write, template, year_url, year_save, in_year, (year,), (year,))
-            for _key, _label, in_month in months if month_save else ():
+            for key, _label, in_month in months if month_save else ():
+                if len(key) == 4:
+                    continue  # entries known only to their year: on the year's page, in no month's
                 number = in_month[0].date.month
                 self._write_period(write, template, month_url, month_save, in_month, (year, MONTH_NAMES[number - 1]),
                                    (year, number), split=True)

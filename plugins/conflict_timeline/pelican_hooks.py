@@ -55,6 +55,16 @@ def take_over_period_archives(pelican) -> None:
         settings[f"{kind}_ARCHIVE_SAVE_AS"] = ""
 
 
+PELICAN_FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2}).*"
+
+
+def dates_from_headers_only(pelican) -> None:
+    """An entry's date is its Date: line. Pelican's default also reads one from a file name that starts like a date,
+    and '2016-05-40-dead-in-clashes.md' (May 2016, a title starting with a number) then failed to build."""
+    if pelican.settings.get("FILENAME_METADATA") == PELICAN_FILENAME_METADATA:
+        pelican.settings["FILENAME_METADATA"] = r"(?!)"  # a pattern that matches no name
+
+
 def install_reader(readers) -> None:
     for extension in TimelineMarkdownReader.file_extensions:
         readers.reader_classes[extension] = TimelineMarkdownReader
