@@ -279,3 +279,10 @@ def test_a_month_further_on_in_the_lead_is_the_background():
             "deadliest attack there since the start of the conflict in March 2011, officials said.\n")
     found, why = date_of(text)
     assert found is None and "Wednesday" in why
+
+
+@pytest.mark.parametrize("title", ["Car bomb kills 45 in Homs - Region - World - The Daily Example",
+                                   "Army retakes Palmyra - Reuters"])
+def test_a_breadcrumb_or_an_outlet_after_the_title_is_furniture(title):
+    seed = seed_of(f"{title}\n\n{LEAD.format(when='Tuesday')}\n")
+    assert seed.headline == title.split(" - ")[0]

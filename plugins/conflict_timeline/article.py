@@ -159,10 +159,17 @@ def _undated_lead(paras: list[str], start: int) -> int:
 
 
 def site_suffix(line: str) -> tuple[str, str | None]:
-    """'Dozens dead as car bomb hits evacuees | Jordan Times' -> (the headline, the site); a menu is left alone."""
+    """'Dozens dead as car bomb hits evacuees | Jordan Times' -> (the headline, the site); 'Car bomb kills 45 in Homs
+    - Region - World - Ahram Online' -> (the headline, 'Ahram Online'); a menu is left alone."""
     left, bar, right = line.partition(" | ")
     if bar and "|" not in right and len(left.split()) >= 4 and 1 <= len(right.split()) <= 5:
         return left.strip(), right.strip()
+    parts = line.split(" - ")
+    trail = 0
+    while trail < len(parts) - 1 and len(parts[-1 - trail].split()) <= 3 and parts[-1 - trail][:1].isupper():
+        trail += 1
+    if (trail >= 2 or (trail == 1 and parts[-1].strip() in OUTLETS)) and len(" - ".join(parts[:-trail]).split()) >= 3:
+        return " - ".join(parts[:-trail]).strip(), parts[-1].strip()
     return line, None
 
 
