@@ -227,7 +227,7 @@ def site_entry(article: Any) -> "SiteEntry":
         title=article.title, date=article.date.date(), precision=getattr(article, "precision", "day"),
         places=tuple(p.name for p in article.place_list), factions=tuple(f.name for f in article.faction_list),
         event_type=article.metadata.get("event") or None, sources=tuple(getattr(article, "source_list", ())),
-        status=article.status, slug=article.slug)
+        status=article.status, slug=article.slug, casualties=article.metadata.get("casualties") or None)
     text = getattr(article, "teaser", "") or teaser(article)
     return SiteEntry(entry, article.href, tuple(article.place_list), tuple(article.faction_list), text)
 

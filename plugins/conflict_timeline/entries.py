@@ -16,7 +16,7 @@ from .errors import EntryError
 from .models import EVENT_TYPES, PRECISIONS, Entry, Evidence, Source
 
 KEYS: tuple[str, ...] = (
-    "Title", "Date", "Precision", "Status", "Event", "Places", "Dateline", "Factions", "Sources", "Summary",
+    "Title", "Date", "Precision", "Status", "Event", "Places", "Dateline", "Factions", "Casualties", "Sources", "Summary",
     "Evidence", "Warnings", "Seed", "Seed-Hash", "Slug", "Entry-Hash",
 )
 STATUSES: tuple[str, ...] = ("published", "draft", "hidden", "skip")  # skip: rejected, never built
@@ -74,6 +74,7 @@ def render(entry: Entry) -> str:
         "Places": "; ".join(entry.places),
         "Dateline": entry.dateline,
         "Factions": "; ".join(entry.factions),
+        "Casualties": entry.casualties,
         "Sources": "; ".join(f"{s.name} <{s.url}>" if s.url else s.name for s in entry.sources),
         "Summary": entry.summary,
         "Evidence": _evidence_text(entry.evidence),
@@ -171,7 +172,8 @@ def parse(text: str, path: str | None = None) -> Entry:
     return Entry(
         title=fields["title"], date=date, precision=precision, places=_list(fields.get("places")),  # type: ignore[arg-type]
         dateline=fields.get("dateline") or None, factions=_list(fields.get("factions")), event_type=event,
-        sources=sources, status=status, summary=fields.get("summary") or None, evidence=evidence,
+        sources=sources, status=status, casualties=fields.get("casualties") or None,
+        summary=fields.get("summary") or None, evidence=evidence,
         warnings=_list(fields.get("warnings")), seed=fields.get("seed") or None,
         seed_hash=fields.get("seed-hash") or None, slug=fields.get("slug") or None, body=body,
     )

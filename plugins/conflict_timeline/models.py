@@ -117,6 +117,7 @@ class Entry:
     event_type: str | None = None
     sources: tuple[Source, ...] = ()
     status: str = "published"
+    casualties: str | None = None  # "killed at least 15; wounded 20", as the report's headline and lead give them
     summary: str | None = None
     evidence: tuple[Evidence, ...] = ()
     warnings: tuple[str, ...] = ()
