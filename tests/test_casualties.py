@@ -30,7 +30,8 @@ from conftest import make_project
      ("Some 30 fighters died in the clashes.", "killed about 30", None),  # 'about' is no confirmed floor
      ("Dozens were killed and scores wounded in the blast.", None, None),  # never a number made up from 'dozens'
      ("Gunmen killed a 35-year-old teacher on March 4, police said.", None, None),
-     ("A car bomb killed eight people 30 km north of the city.", "killed 8", 8)],
+     ("A car bomb killed eight people 30 km north of the city.", "killed 8", 8),
+     ("A suicide bomber killed 30 people injured 90 on Monday", "killed 30; wounded 90", 30)],  # lost its comma
 )
 def test_figures_and_their_kind(text, expected, fatalities):
     found = find_casualties(text)

@@ -78,8 +78,9 @@ def number(words: str) -> int | None:
 
 
 def find_casualties(text: str) -> Casualties | None:
-    """The first killed and the first wounded figure ``text`` gives (a headline, a lead), or None."""
-    found: dict[str, tuple[int, Figure]] = {}
+    """The first killed and the first wounded figure ``text`` gives (a headline, a lead), or None. One number is
+    never both: in "killed 30 people injured 90" the 30 are the dead."""
+    found: dict[str, list[tuple[int, tuple[int, int], Figure]]] = {"killed": [], "wounded": []}
     for label, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             count = number(match.group("n"))
@@ -87,14 +88,12 @@ def find_casualties(text: str) -> Casualties | None:
                 continue
             qualifier = (match.group("q") or "").lower()
             kind = _KIND.get(qualifier, "about" if qualifier else "exact")
-            figure = Figure(count, kind, " ".join(match.group(0).split()))
-            if label not in found or match.start() < found[label][0]:
-                found[label] = (match.start(), figure)
-            break
-    if not found:
+            found[label].append((match.start(), match.span("n"), Figure(count, kind, " ".join(match.group(0).split()))))
+    killed = min(found["killed"], key=lambda f: f[0], default=None)
+    wounded = min((f for f in found["wounded"] if killed is None or f[1] != killed[1]), key=lambda f: f[0], default=None)
+    if killed is None and wounded is None:
         return None
-    return Casualties(found["killed"][1] if "killed" in found else None,
-                      found["wounded"][1] if "wounded" in found else None)
+    return Casualties(killed[2] if killed else None, wounded[2] if wounded else None)
 
 
 def _is_a_date_or_age(text: str, match: re.Match[str]) -> bool:
