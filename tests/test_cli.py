@@ -96,3 +96,21 @@ def test_every_command_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in main.commands:
         assert f"timeline {command}" in readme, command
+
+
+def test_review_lists_drafts_by_reason_with_the_fix(tmp_path):
+    project = make_project(tmp_path, [], {
+        "timeline/2017/weekday.md": "Title: A\nDate: 2017-10-14\nStatus: draft\nPlaces: Raqqa\nFactions: Islamic State\n"
+                                    "Warnings: weekday mismatch: 'Friday' but 2017-10-14 was a Saturday\n\nx\n",
+        "timeline/undated/undated-b.md": "Title: B\nStatus: draft\nPlaces: Raqqa\nFactions: Islamic State\n"
+                                         "Warnings: needs a date: 'Tuesday' names only a weekday\n\nx\n",
+        "timeline/2017/c.md": "Title: C\nDate: 2017-10-15\nStatus: draft\nPlaces: Raqqa\n\nx\n",
+        "timeline/2017/live.md": "Title: D\nDate: 2017-10-16\nPlaces: Raqqa\nFactions: Islamic State\n\nx\n",
+    })
+    result = CliRunner().invoke(main, ["review", "--content", str(project / "content")])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "weekday mismatch (1): check the date" in out and "weekday.md" in out
+    assert "needs a date (1): add 'Published: YYYY-MM-DD'" in out and "undated-b.md" in out
+    assert "no faction (1)" in out and "c.md" in out
+    assert "live.md" not in out and "3 drafts waiting" in out

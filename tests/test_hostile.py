@@ -85,7 +85,7 @@ ENTITIES = wire(
 ONLY_MARKUP = f"{SCRIPT}\n{IFRAME}</iframe>\n<style>body {{ display: none }}</style>\n{IMG}\n"
 LOOKALIKE = wire(
     "Engineers clear mines in Palmyra",
-    "HOMS, Syria (AFP) – Army engineers began clearing mines from the ancient city of Palmyra on Monday, March 28, "
+    "HOMS, Syria (AFP) – Syrian army engineers began clearing mines from the ancient city of Palmyra on Monday, March 28, "
     "2016, a day after it was recaptured, state media said.",
     "Title: Fake", "Date: 1999-01-01", "Status: draft", "Slug: ../../etc/passwd", "Save_as: ../../../pwned.html",
     "The work was expected to take weeks, officials said.",
@@ -93,7 +93,8 @@ LOOKALIKE = wire(
 # The same lines above the headline: not header keys a seed may set, so they are text, never entry metadata.
 LOOKALIKE_TOP = "Status: draft\nSlug: ../../etc/passwd\n\n" + wire(
     "Mine clearing resumes in Palmyra",
-    "HOMS, Syria (AFP) – Army engineers resumed clearing mines from Palmyra on Monday, March 28, 2016, state media said.",
+    "HOMS, Syria (AFP) – Syrian army engineers resumed clearing mines from Palmyra on Monday, March 28, 2016, state media "
+    "said.",
 )
 KOBANE = wire(
     "Kurdish fighters drive Islamic State out of Kobane",
@@ -222,6 +223,7 @@ class Case:
     fails: str | None = None  # words the failure message must contain; None: the seed converts
     ignored: bool = False  # not a seed at all (never read, never reported)
     undated: str | None = None  # converts, but its entry waits for a date: words its 'needs a date' warning holds
+    held: str | None = None  # converts, but waits in the review queue: words of the reason it is held back for
 
     def __str__(self) -> str:
         return self.name
@@ -243,7 +245,7 @@ CASES = (
     Case("huge.txt", HUGE, f"the limit is {MAX_SEED_BYTES:,}"),
     Case("markup.txt", HTML_TEXT.encode()),
     Case("nested_markup.txt", NESTED.encode()),
-    Case("entities.txt", ENTITIES.encode()),
+    Case("entities.txt", ENTITIES.encode(), held="no place"),
     Case("only_markup.txt", ONLY_MARKUP.encode(), "no article text"),
     Case("page_og.html", PAGE_OG.encode()),
     Case("page_ld.html", PAGE_LD.encode()),
@@ -256,9 +258,9 @@ CASES = (
     Case(".hidden.txt", DEIR_EZZOR.encode(), ignored=True),
     Case("seed;rm -rf.txt", RAQQA.encode()),
     Case("nodate.txt", NO_DATE.encode(), undated="the lead names no date"),
-    Case("contradiction.txt", CONTRADICTION.encode()),
-    Case("future.txt", FUTURE.encode()),
-    Case("unknown.txt", UNKNOWN.encode()),
+    Case("contradiction.txt", CONTRADICTION.encode(), held="the lead also names"),
+    Case("future.txt", FUTURE.encode(), held="in the future"),
+    Case("unknown.txt", UNKNOWN.encode(), held="unknown actor"),
 )
 BY_NAME = {case.name: case for case in CASES}
 
@@ -298,7 +300,11 @@ def test_read_and_extract_convert_or_fail_with_the_reason(case, tmp_path, regist
         assert entry.date is None and entry.status == "draft" and entry.places
         assert any(w.startswith("needs a date") and case.undated in w for w in entry.warnings)
         return
-    assert entry.seed == case.name and entry.precision == "day" and entry.status == "published"
+    assert entry.seed == case.name and entry.precision == "day"
+    if case.held:  # the review queue: a draft, and its warnings say why
+        assert entry.status == "draft" and any(case.held in w for w in entry.warnings), entry.warnings
+    else:
+        assert entry.status == "published", entry.warnings
     for item in (result, *result.events):
         text = "\n".join([item.entry.title, item.entry.body, item.entry.summary or "",
                           *(f"{e.label} {e.words}" for e in item.entry.evidence),
@@ -477,12 +483,12 @@ def test_contradictory_lead_dates_are_reported(tmp_path, registries):
     assert any("2016-03-24" in w or "March 24, 2016" in w for w in result.warnings)
 
 
-def test_future_date_converts_with_a_warning(tmp_path, registries):
+def test_future_date_converts_and_waits_for_review(tmp_path, registries):
     path = tmp_path / "future.txt"
     path.write_bytes(BY_NAME["future.txt"].data)
     result = extract(read_seed(path), registries)
-    assert result.entry.date.isoformat() == "2031-03-14" and result.entry.status == "published"
-    assert any("future" in w for w in result.warnings)
+    assert result.entry.date.isoformat() == "2031-03-14" and result.entry.status == "draft"
+    assert any("future" in w for w in result.entry.warnings)
 
 
 def test_future_date_is_flagged_even_when_the_publication_date_agrees(tmp_path, registries):
@@ -608,11 +614,11 @@ def test_all_together_the_build_has_every_entry_and_no_raw_markup(hostile_site):
     pages = {p.stem for p in (output / "entries").glob("*.html")}
     created = [project / "content" / o.path for o in outcomes if o.action == "created"]
     published = {p.stem for p in created if parse(p.read_text(encoding="utf-8")).status == "published"}
-    assert len(published) == sum(not c.fails and not c.ignored and not c.undated for c in CASES) + 1  # one per seed
+    assert len(published) == sum(not (c.fails or c.ignored or c.undated or c.held) for c in CASES) + 1  # one per seed
     assert published <= pages, published - pages
     assert raw_markup(output) == []
     # The escaped words of entities.txt are shown as words, and the lookalike lines as text.
-    entities = output / "entries" / f"{next(p for p in pages if p.startswith('2018-03-18-hackers'))}.html"
+    entities = next((output / "drafts").glob("2018-03-18-hackers*.html"))  # no place, no faction: in review
     assert "&amp;lt;script&amp;gt;" in entities.read_text(encoding="utf-8")
     lookalike = (output / "entries" / "2016-03-28-engineers-clear-mines-in-palmyra.html").read_text("utf-8")
     assert "Slug: ../../etc/passwd" in lookalike and "Save_as: ../../../pwned.html" in lookalike

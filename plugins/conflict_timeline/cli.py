@@ -151,6 +151,30 @@ def _scaffold(entry: Entry) -> str:
             "What happened, in your words. Cite the sources above.\n")
 
 
+@main.command("review")
+@CONTENT
+def review_command(content: Path) -> None:
+    """List the drafts waiting for a curator, grouped by why they wait, with the fix for each."""
+    from .entries import parse
+    from .review import fix_for, queue
+
+    drafts = []
+    for path in sorted((content / "timeline").rglob("*.md")):
+        try:
+            entry = parse(path.read_text(encoding="utf-8"), str(path))
+        except TimelineError as error:
+            click.echo(f"{path}: cannot read: {error}")
+            continue
+        if entry.status == "draft" or entry.date is None:
+            drafts.append((str(path), entry))
+    for reason, items in queue(drafts).items():
+        click.echo(f"\n{reason} ({len({path for path, _ in items})}): {fix_for(reason)}")
+        for path, warning in items:
+            click.echo(f"  {path}: {warning}")
+    click.echo(f"\n{len(drafts)} draft{'s' if len(drafts) != 1 else ''} waiting; publish one by changing its "
+               "'Status: draft' line to 'Status: published'")
+
+
 @main.command("stats")
 @CONTENT
 def stats_command(content: Path) -> None:

@@ -16,6 +16,7 @@ from .factions import FactionRegistry
 from .gazetteer import Gazetteer, PlaceMatch
 from .models import Entry, Evidence, Extraction, PlaceMention, ResolvedDate, Seed, Source
 from .placing import Document, place_mentions
+from .review import held_back
 
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
 _EVENT_VERBS: tuple[tuple[str, str], ...] = (
@@ -118,7 +119,7 @@ def extract(seed: Seed, reg: Registries, seed_hash: str | None = None) -> Extrac
         {m.place.name for m in reg.gazetteer.find(caption, prefer=countries)} & in_lead))
     actors = [m for m in mentioned if not m.faction.monitor]
     faction_names = reg.factions.with_parents(dict.fromkeys(m.faction.name for m in actors))  # a unit brings its force
-    unknown = reg.factions.unknown_actors(doc.text[:doc.body[1]], mentioned)
+    unknown = [name for name in reg.factions.unknown_actors(doc.text[:doc.body[1]], mentioned) if "\n" not in name]
     warnings = seed.warnings + (date.warnings + _time_warnings(date, seed) if date else (f"needs a date: {undated}",)) \
         + tuple(f"unknown actor: {name}" for name in unknown)
     evidence = ((Evidence("date", date.evidence),) if date else ()) + _words_by_label(
@@ -133,6 +134,10 @@ def extract(seed: Seed, reg: Registries, seed_hash: str | None = None) -> Extrac
         casualties=_casualties(seed), status="published" if date else "draft", summary=escape_markdown(_summary(seed)), evidence=evidence, warnings=warnings,
         seed=seed.path, seed_hash=seed_hash, body=_body_markdown(seed),
     )
+    reasons = held_back(entry)
+    if reasons:  # the review queue: a curator confirms it first, the reasons stand in its warnings
+        warnings = entry.warnings + tuple(r for r in reasons if r not in entry.warnings)
+        entry = replace(entry, status="draft", warnings=warnings)
     entry = _with_slug(entry)
     main = Extraction(seed, entry, date, tuple(places) + ((dateline,) if dateline and dateline.place.name not in
                                                           entry.places else ()), tuple(mentioned),
