@@ -23,6 +23,7 @@ PAGES = {
     "map": "/map/",
     "search": "/search/",
     "about": "/about/",
+    "review queue": "/review/",
 }
 
 

@@ -215,3 +215,18 @@ def test_the_year_page_lists_what_is_known_only_to_the_year(tmp_path, build_site
     year = BeautifulSoup((output / "timeline" / "1967" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert [a.get_text() for a in year.select("ul.months a")] == ["January 1967"]
     assert "Six-Day War ends" in year.select_one("ol.timeline").get_text()
+
+
+def test_the_review_page_lists_drafts_by_reason_and_stays_out_of_sight(tmp_path, build_site):
+    entries = {"timeline/2017/a.md": "Title: Clash near Raqqa\nDate: 2017-10-14\nStatus: draft\nPlaces: Raqqa\n"
+                                     "Warnings: unknown actor: Liwa al-Example\n\nx\n",
+               "timeline/2017/b.md": "Title: Raqqa falls\nDate: 2017-10-17\nPlaces: Raqqa\n"
+                                     "Factions: Syrian Democratic Forces\n\nx\n"}
+    output = build_site(make_project(tmp_path, [], entries))
+    page = BeautifulSoup((output / "review" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    section = page.select_one("section.review")
+    assert section.find("h2").get_text().startswith("Unknown actor (1)") and "Clash near Raqqa" in section.get_text()
+    assert "Raqqa falls" not in page.get_text()
+    assert "/review/" not in (output / "index.html").read_text(encoding="utf-8")  # in no menu
+    assert "review" not in (output / "sitemap.xml").read_text(encoding="utf-8")

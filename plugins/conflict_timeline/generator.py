@@ -17,6 +17,7 @@ from . import parallel
 from .incremental import PLAN, SelectiveWriter
 from .pelican_hooks import ARCHIVES
 from .settings import TimelineSettings
+from .review import site_groups
 from .svgmap import Marker, entry_map, region_map, within_outlines
 
 class Related:
@@ -110,6 +111,8 @@ class TimelineGenerator(Generator):
         write("map/index.html", self.get_template("map"), self.context, url="map/", region_map=region_map(
             markers, title="Places with entries", describe=f"{len(markers)} places; larger markers have more entries."))
         write("search/index.html", self.get_template("search"), self.context, url="search/")
+        write("review/index.html", self.get_template("review"), self.context, url="review/",
+              review_groups=site_groups(self.context.get("drafts", [])))
         self.write_period_archives(write)
         if self.settings.get(PLAN) is not None:
             return  # a warm rebuild: nothing the files below show has changed

@@ -9,6 +9,7 @@ Windows-1252, markup removed from a pasted text) never hold an entry back.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from .models import Entry
 
@@ -48,6 +49,17 @@ def reason_of(warning: str) -> str:
 
 def fix_for(reason: str) -> str:
     return next((fix for prefix, fix in FIXES if prefix.strip() == reason), "read the warning and decide")
+
+
+def site_groups(drafts: Iterable[Any]) -> list[tuple[str, str, list[Any]]]:
+    """[(reason, fix, draft articles)] for the build's review page, from each draft's Warnings: line."""
+    grouped: dict[str, list[Any]] = {}
+    for article in drafts:
+        warnings = [w.strip() for w in str(article.metadata.get("warnings") or "").split(";") if w.strip()]
+        reasons = {reason_of(w) for w in warnings if not w.startswith(INFORMATIONAL)} or {"proposed"}
+        for reason in sorted(reasons):
+            grouped.setdefault(reason, []).append(article)
+    return [(reason, fix_for(reason), found) for reason, found in sorted(grouped.items())]
 
 
 def queue(drafts: Iterable[tuple[str, Entry]]) -> dict[str, list[tuple[str, str]]]:
