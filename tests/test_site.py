@@ -230,3 +230,13 @@ def test_the_review_page_lists_drafts_by_reason_and_stays_out_of_sight(tmp_path,
     assert "Raqqa falls" not in page.get_text()
     assert "/review/" not in (output / "index.html").read_text(encoding="utf-8")  # in no menu
     assert "review" not in (output / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_the_review_page_stays_light(tmp_path, build_site):
+    from conflict_timeline.review import SHOWN
+
+    entries = {f"timeline/2017/d{n}.md": f"Title: Draft {n}\nDate: 2017-10-14\nStatus: draft\nPlaces: Raqqa\n"
+                                         "Warnings: unknown actor: Liwa al-Example\n\nx\n" for n in range(SHOWN + 5)}
+    page = (build_site(make_project(tmp_path, [], entries)) / "review" / "index.html").read_text(encoding="utf-8")
+    assert f"Unknown actor ({SHOWN + 5})" in page and page.count('class="entry compact"') == SHOWN
+    assert "And 5 more" in page

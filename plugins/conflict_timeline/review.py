@@ -51,15 +51,19 @@ def fix_for(reason: str) -> str:
     return next((fix for prefix, fix in FIXES if prefix.strip() == reason), "read the warning and decide")
 
 
-def site_groups(drafts: Iterable[Any]) -> list[tuple[str, str, list[Any]]]:
-    """[(reason, fix, draft articles)] for the build's review page, from each draft's Warnings: line."""
+SHOWN = 100  # drafts a reason lists on the review page; 10,000 entries must not make it heavy
+
+
+def site_groups(drafts: Iterable[Any]) -> list[tuple[str, str, list[Any], int]]:
+    """[(reason, fix, the first SHOWN draft articles, how many in all)] for the build's review page, from each
+    draft's Warnings: line; `timeline review` lists them all."""
     grouped: dict[str, list[Any]] = {}
     for article in drafts:
         warnings = [w.strip() for w in str(article.metadata.get("warnings") or "").split(";") if w.strip()]
         reasons = {reason_of(w) for w in warnings if not w.startswith(INFORMATIONAL)} or {"proposed"}
         for reason in sorted(reasons):
             grouped.setdefault(reason, []).append(article)
-    return [(reason, fix_for(reason), found) for reason, found in sorted(grouped.items())]
+    return [(reason, fix_for(reason), found[:SHOWN], len(found)) for reason, found in sorted(grouped.items())]
 
 
 def queue(drafts: Iterable[tuple[str, Entry]]) -> dict[str, list[tuple[str, str]]]:
