@@ -286,3 +286,9 @@ def test_a_month_further_on_in_the_lead_is_the_background():
 def test_a_breadcrumb_or_an_outlet_after_the_title_is_furniture(title):
     seed = seed_of(f"{title}\n\n{LEAD.format(when='Tuesday')}\n")
     assert seed.headline == title.split(" - ")[0]
+
+
+def test_a_photo_credit_above_the_lead_is_no_outlet():
+    seed = seed_of("Rebels leave Homs district\n\nJane Roe/The Daily Example\n\nBEIRUT — Rebels left the district "
+                   "of Baba Amr in Homs on Thursday after a siege of four weeks, activists said.\n")
+    assert seed.source is None and seed.dateline == "BEIRUT"

@@ -81,7 +81,7 @@ def source_from_line(line: str) -> tuple[str | None, str | None]:
         return OUTLETS[text], None
     words = text.split()
     if 1 <= len(words) <= 5 and all(w[:1].isupper() or w in ("of", "the", "de") for w in words) and \
-            text[-1:] not in _TERMINAL and not find_dates(text):
+            text[-1:] not in _TERMINAL and not find_dates(text) and "/" not in text:  # "Jane Roe/The Daily": a photo credit
         return text, None
     return None, None
 
