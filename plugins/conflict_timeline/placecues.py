@@ -149,7 +149,7 @@ def _country_after() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _capital_keys() -> frozenset[str]:
+def capital_keys() -> frozenset[str]:
     from .geoindex import key
 
     return frozenset(key(c) for c in capitals())
@@ -164,7 +164,7 @@ def metonymy(text: str, spot: Spot) -> bool:
     """'Damascus said', 'between Ankara and Washington', 'Washington's partnership': a government, not a place."""
     if _METONYMY_AFTER.match(text, spot.end, spot.end + 40):
         return True
-    if spot.key not in _capital_keys():
+    if spot.key not in capital_keys():
         return False
     return bool(_CAPITAL_BEFORE.search(text, max(0, spot.start - 30), spot.start)
                 or _CAPITAL_AFTER.match(text, spot.end, spot.end + 40) or _CAPITAL_ACTS.match(text, spot.end, spot.end + 40))

@@ -8,16 +8,14 @@ paragraphs. A national capital standing for its government ("Ankara said", "Bagh
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .countries import capitals
 from .gazetteer import Gazetteer, PlaceMatch, key
 from .models import Place, PlaceMention, Seed
-from .placecues import BIG_POP
+from .placecues import BIG_POP, capital_keys, organisation_after
 
 SPECIFICITY = {"site": 0, "neighbourhood": 0, "district": 1, "city": 2, "town": 2, "village": 2, "region": 3,
                "valley": 3, "mountain": 3, "plain": 3, "desert": 3, "province": 4}
@@ -62,25 +60,11 @@ class Document:
         return len(self.text) if end < 0 else end
 
 
-@functools.lru_cache(maxsize=1)
-def _capital_keys() -> frozenset[str]:
-    return frozenset(key(name) for name in capitals())
-
-
 def _metonym(text: str, match: PlaceMatch) -> bool:
     """'Ankara against', 'Damascus did not say', 'Baghdad's authority': a capital standing for its government."""
-    if match.place.kind not in ("city", "town") or key(match.words) not in _capital_keys():
+    if match.place.kind not in ("city", "town") or key(match.words) not in capital_keys():
         return False
     return not _LOCATIVE.search(text[max(0, match.start - 40):match.start])
-
-
-# "Mayadeen television", "Kurdistan 24 channel": a place's name inside an outlet's, no place of the story
-_OUTLET_AFTER = re.compile(r"\s+(?:television|TV|channel|radio|newspaper|daily|news\s+agency|agency|website|media\s+office)\b",
-                           re.IGNORECASE)
-
-
-def _outlet_name(text: str, match: PlaceMatch) -> bool:
-    return bool(_OUTLET_AFTER.match(text, match.end))
 
 
 def is_reference(text: str, match: PlaceMatch) -> bool:
@@ -204,7 +188,7 @@ def place_mentions(seed: Seed, doc: Document, gazetteer: Gazetteer, matches: Seq
     ``orphans``: named sites whose sentence names no place ("the Hotel Sahafi"), placed in the story's city."""
     local = frozenset(countries) | gazetteer.timeline_countries
     kept = [m for m in matches if not any(s <= m.start < e for s, e in taken) and not _metonym(doc.text, m)
-            and not _outlet_name(doc.text, m) and not _far_and_small(m, gazetteer, local)]
+            and not organisation_after(doc.text, m.end) and not _far_and_small(m, gazetteer, local)]
     provinces = _province_not_city(doc.text, kept)
     kept = [m for m in kept if m.place.name not in provinces and not _coarse_site(m, gazetteer)]
     dateline = None
