@@ -240,3 +240,14 @@ def test_the_review_page_stays_light(tmp_path, build_site):
     page = (build_site(make_project(tmp_path, [], entries)) / "review" / "index.html").read_text(encoding="utf-8")
     assert f"Unknown actor ({SHOWN + 5})" in page and page.count('class="entry compact"') == SHOWN
     assert "And 5 more" in page
+
+
+def test_a_theme_without_the_review_template_still_builds(tmp_path, build_site, caplog):
+    import shutil
+
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    (theme / "templates" / "review.html").unlink()
+    output = build_site(make_project(tmp_path, [SEED]), THEME=str(theme), TIMELINE_PARALLEL=False)  # logs here
+    assert (output / "index.html").exists() and not (output / "review").exists()
+    assert any("no review.html template" in r.getMessage() for r in caplog.records)

@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape
 from functools import partial
 from pathlib import Path
 
-from pelican.generators import Generator
+from pelican.generators import Generator, PelicanTemplateNotFound
 
 from .context import (MONTH_NAMES, chunks, display_date, facet_positions, faction_css, facets, iso_date, neighbours, related,
                       site_entry)
@@ -111,8 +111,13 @@ class TimelineGenerator(Generator):
         write("map/index.html", self.get_template("map"), self.context, url="map/", region_map=region_map(
             markers, title="Places with entries", describe=f"{len(markers)} places; larger markers have more entries."))
         write("search/index.html", self.get_template("search"), self.context, url="search/")
-        write("review/index.html", self.get_template("review"), self.context, url="review/",
-              review_groups=site_groups(self.context.get("drafts", [])))
+        try:
+            review = self.get_template("review")
+        except PelicanTemplateNotFound:  # a theme of one's own without the curators' page: the rest still builds
+            log.warning("the theme has no review.html template: no review page written (timeline review lists drafts)")
+        else:
+            write("review/index.html", review, self.context, url="review/",
+                  review_groups=site_groups(self.context.get("drafts", [])))
         self.write_period_archives(write)
         if self.settings.get(PLAN) is not None:
             return  # a warm rebuild: nothing the files below show has changed
