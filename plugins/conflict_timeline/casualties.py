@@ -115,3 +115,46 @@ def parse_casualties(value: str | None) -> Casualties | None:
         if match:
             figures[match.group(1).lower()] = Figure(int(match.group(3)), (match.group(2) or "exact").lower(), part.strip())
     return Casualties(figures.get("killed"), figures.get("wounded")) if figures else None
+
+
+def parse_by_source(value: str | None) -> list[tuple[str | None, Casualties]]:
+    """An entry's Casualties: line as [(source, figures)]. One source's 'killed 31; wounded 20' gives [(None, ...)];
+    an entry merged from several reports gives each its figures: 'Reuters: killed 44, wounded 100; AFP: killed 31'."""
+    if not value or ":" not in value:
+        found = parse_casualties(value)
+        return [(None, found)] if found else []
+    reports = []
+    for part in value.split(";"):
+        source, _, figures = part.rpartition(":")
+        found = parse_casualties(figures.replace(",", ";"))
+        if found:
+            reports.append((source.strip() or None, found))
+    return reports
+
+
+def by_source_line(reports: list[tuple[str, Casualties]]) -> str | None:
+    """[(source, figures)] -> the Casualties: line of a merged entry (sources without figures left out)."""
+    parts = [f"{source.replace(';', ',').replace(':', ' ')}: {str(found).replace('; ', ', ')}" for source, found in reports
+             if found and str(found)]
+    return "; ".join(parts) or None
+
+
+def killed_range(value: str | None) -> str | None:
+    """What a reader sees first: 'killed at least 15, wounded 20' for one source; '31–44 killed, by source' when
+    several reports give different tolls ('44 killed, by 3 sources' when they agree)."""
+    reports = parse_by_source(value)
+    if not reports:
+        return None
+    if len(reports) == 1:
+        return str(reports[0][1]).replace("; ", ", ")
+    counts = sorted({found.killed.count for _, found in reports if found.killed})
+    if not counts:
+        return f"wounded, by {len(reports)} sources"
+    span = f"{counts[0]}" if len(counts) == 1 else f"{counts[0]}\u2013{counts[-1]}"
+    return f"{span} killed, by {len(reports)} sources" if len(counts) == 1 else f"{span} killed, by source"
+
+
+def lowest_fatalities(value: str | None) -> int | None:
+    """ACLED's fatalities across sources: the lowest confirmed figure (an exact count or a floor, never 'about')."""
+    counts = [found.fatalities for _, found in parse_by_source(value) if found.fatalities is not None]
+    return min(counts) if counts else None

@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup
 from rapidfuzz import fuzz, process
 
+from .casualties import killed_range
 from .entries import slugify
 from .extract import Registries
 from .models import PRECISIONS, Faction, Place
@@ -217,6 +218,7 @@ def chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
 
 
 FILTERS["months"] = month_groups
+FILTERS["casualty_summary"] = killed_range
 
 
 def site_entry(article: Any) -> "SiteEntry":

@@ -1,7 +1,9 @@
 """Entry <-> Markdown file in Pelican's ``Key: value`` header format, with a fixed key order.
 
 Generated files carry ``Entry-Hash``: a hash of the file's own text without that line. If the text no longer
-matches its hash, a curator edited the file and the importer leaves it alone.
+matches its hash, a curator edited the file and the importer leaves it alone. A curator's decision lines
+(``Same-as:``, ``Not-same-as:``) are not counted: adding one settles a question without taking the file over, and
+the importer keeps them whenever it rewrites the file.
 """
 
 from __future__ import annotations
@@ -16,11 +18,12 @@ from .errors import EntryError
 from .models import EVENT_TYPES, PRECISIONS, Entry, Evidence, Source
 
 KEYS: tuple[str, ...] = (
-    "Title", "Date", "Precision", "Status", "Event", "Places", "Dateline", "Factions", "Casualties", "Sources", "Summary",
+    "Title", "Date", "Precision", "Status", "Same-as", "Not-same-as", "Event", "Places", "Dateline", "Factions", "Casualties", "Sources", "Summary",
     "Evidence", "Warnings", "Seed", "Seed-Hash", "Slug", "Entry-Hash",
 )
 STATUSES: tuple[str, ...] = ("published", "draft", "hidden", "skip")  # skip: rejected, never built
 _HASH_LINE = re.compile(r"^Entry-Hash:.*\n?", re.MULTILINE)
+_DECISION_LINE = re.compile(r"^(?:Same-as|Not-same-as):.*\n?", re.MULTILINE | re.IGNORECASE)
 _EVIDENCE = re.compile(r"(?P<label>[^“;]+?)\s*“(?P<words>[^”]*)”")
 _SOURCE = re.compile(r"^(?P<name>.*?)\s*(?:<(?P<url>[^<>\s]+)>)?$")
 
@@ -70,6 +73,8 @@ def render(entry: Entry) -> str:
         "Date": entry.iso_date,
         "Precision": entry.precision if entry.date else None,
         "Status": entry.status,
+        "Same-as": "; ".join(entry.same_as),
+        "Not-same-as": "; ".join(entry.not_same_as),
         "Event": entry.event_type,
         "Places": "; ".join(entry.places),
         "Dateline": entry.dateline,
@@ -87,8 +92,8 @@ def render(entry: Entry) -> str:
     body = entry.body.strip("\n")
     text = f"{header}\n{body}\n" if body else header
     if entry.seed:
-        text = text.replace("\n\n", f"\nEntry-Hash: {content_hash(text)}\n\n", 1) if body else \
-            f"{text}Entry-Hash: {content_hash(text)}\n"
+        digest = content_hash(_DECISION_LINE.sub("", text))
+        text = text.replace("\n\n", f"\nEntry-Hash: {digest}\n\n", 1) if body else f"{text}Entry-Hash: {digest}\n"
     return text
 
 
@@ -114,7 +119,13 @@ def stored_hash(text: str) -> str | None:
 def is_untouched(text: str) -> bool:
     """True when the file is exactly what the importer wrote (its hash still matches)."""
     expected = stored_hash(text)
-    return expected is not None and content_hash(_HASH_LINE.sub("", text, count=1)) == expected
+    return expected is not None and content_hash(_DECISION_LINE.sub("", _HASH_LINE.sub("", text, count=1))) == expected
+
+
+def decisions(header: dict[str, str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A header's (Same-as, Not-same-as) references: entry slugs or seed file names."""
+    fields = {k.lower(): v for k, v in header.items()}
+    return _list(fields.get("same-as")), _list(fields.get("not-same-as"))
 
 
 def _list(value: str | None) -> tuple[str, ...]:
@@ -176,4 +187,5 @@ def parse(text: str, path: str | None = None) -> Entry:
         summary=fields.get("summary") or None, evidence=evidence,
         warnings=_list(fields.get("warnings")), seed=fields.get("seed") or None,
         seed_hash=fields.get("seed-hash") or None, slug=fields.get("slug") or None, body=body,
+        same_as=_list(fields.get("same-as")), not_same_as=_list(fields.get("not-same-as")),
     )

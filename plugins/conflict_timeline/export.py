@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .casualties import parse_casualties
+from .casualties import lowest_fatalities, parse_by_source
 from .models import Extraction
 
 
@@ -137,10 +137,8 @@ def events_geojson(entries, site_url: str) -> str:
     return safe_json({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
 
 
-def _figures(casualties: str) -> dict[str, Any]:
-    """{'killed': 15, 'killed_kind': 'at least', 'wounded': 20, 'wounded_kind': 'exact', 'fatalities': 15}."""
-    found = parse_casualties(casualties)
-    figures: dict[str, Any] = {"fatalities": found.fatalities if found else None}
+def _counts(found) -> dict[str, Any]:
+    figures: dict[str, Any] = {}
     for label in ("killed", "wounded"):
         figure = getattr(found, label) if found else None
         if figure is not None:
@@ -148,9 +146,24 @@ def _figures(casualties: str) -> dict[str, Any]:
     return figures
 
 
+def _figures(casualties: str) -> dict[str, Any]:
+    """{'killed': 15, 'killed_kind': 'at least', 'wounded': 20, 'wounded_kind': 'exact', 'fatalities': 15}; an entry
+    merged from several reports has instead 'killed_min', 'killed_max' and 'by_source': [{'source': 'Reuters',
+    'killed': 31, 'killed_kind': 'exact'}, ...]; 'fatalities' is always the lowest confirmed figure."""
+    reports = parse_by_source(casualties)
+    figures: dict[str, Any] = {"fatalities": lowest_fatalities(casualties)}
+    if len(reports) == 1:
+        return {**figures, **_counts(reports[0][1])}
+    killed = [found.killed for _, found in reports if found.killed]
+    if killed:
+        figures["killed_min"], figures["killed_max"] = min(f.count for f in killed), max(f.count for f in killed)
+    figures["by_source"] = [{"source": source, **_counts(found)} for source, found in reports]
+    return figures
+
+
 def _fatalities(casualties: str | None) -> Any:
-    found = parse_casualties(casualties)
-    return "" if found is None or found.fatalities is None else found.fatalities
+    lowest = lowest_fatalities(casualties)
+    return "" if lowest is None else lowest
 
 
 def _cell(value: Any) -> Any:

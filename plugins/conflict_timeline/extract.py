@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from .dates import find_dates, mentioned_years, resolve
 from .entries import escape_markdown, file_stem
 from .errors import DateError
-from .casualties import find_casualties
+from .casualties import Casualties, find_casualties
 from .eventdate import event_date, lead_text
 from .factions import FactionRegistry
 from .gazetteer import Gazetteer, PlaceMatch
@@ -85,10 +85,9 @@ def _article_countries(seed: Seed, doc: Document, reg: Registries) -> tuple[str,
     return tuple(countries)
 
 
-def _casualties(seed: Seed) -> str | None:
-    """The figures the lead gives (the headline's when the lead gives none): 'killed at least 15; wounded 20'."""
-    found = find_casualties(lead_text(seed.body[0])) or find_casualties(seed.headline)
-    return str(found) if found else None
+def casualties_of(seed: Seed) -> Casualties | None:
+    """The figures the lead gives (the headline's when the lead gives none), with the words they came from."""
+    return find_casualties(lead_text(seed.body[0])) or find_casualties(seed.headline)
 
 
 def _summary(seed: Seed) -> str:
@@ -131,7 +130,7 @@ def extract(seed: Seed, reg: Registries, seed_hash: str | None = None) -> Extrac
         places=tuple(m.place.name for m in places),
         dateline=dateline.place.name if dateline else None, factions=tuple(faction_names),
         event_type=event_type(seed.headline) or event_type(seed.body[0]), sources=sources,
-        casualties=_casualties(seed), status="published" if date else "draft", summary=escape_markdown(_summary(seed)), evidence=evidence, warnings=warnings,
+        casualties=str(found) if (found := casualties_of(seed)) else None, status="published" if date else "draft", summary=escape_markdown(_summary(seed)), evidence=evidence, warnings=warnings,
         seed=seed.path, seed_hash=seed_hash, body=_body_markdown(seed),
     )
     reasons = held_back(entry)

@@ -19,10 +19,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .entries import is_untouched, render, split_header
+from .entries import decisions, is_untouched, parse, render, split_header
 from .errors import TimelineError
 from .extract import Registries, extract
+from .merging import merged, possible_duplicate
 from .models import Entry, Extraction
+from .sameevent import Report, group, report_of
 from .seeds import read_seed
 
 log = logging.getLogger(__name__)
@@ -37,7 +39,7 @@ class Outcome:
     """What happened to one seed or one of its entries."""
 
     seed: str
-    action: str  # created | updated | unchanged | kept | rejected | failed
+    action: str  # created | updated | unchanged | merged | kept | rejected | failed
     path: str | None = None
     message: str = ""
 
@@ -100,7 +102,7 @@ def read_ledger(content_dir: Path) -> dict[str, dict]:
     except (OSError, json.JSONDecodeError) as error:
         raise TimelineError(f"the import ledger is unreadable ({error})", str(path),
                             "restore it from version control, or delete it to start afresh") from error
-    return {seed: ({"fingerprint": record.get("fingerprint", ""), "files": dict(record["files"])}
+    return {seed: ({**record, "fingerprint": record.get("fingerprint", ""), "files": dict(record["files"])}
                    if "files" in record else {"fingerprint": "", "files": dict(record)})  # the first ledger format
             for seed, record in data.items()}
 
@@ -129,13 +131,20 @@ class Importer:
         self.ledger = read_ledger(content_dir)
         self._claimed: set[str] = {p for record in self.ledger.values() for p in record["files"].values()}
         self._dirty = False  # the ledger changed: write it (serialising 10,000 records costs more than the check)
+        self._fresh: dict[str, Entry] = {}  # seeds extracted in this run: their main entries
+        self._failed: set[str] = set()
+        self._paths: dict[str, Path] = {}
+        self._in_use: set[str] = set()  # files some event of this run is written to
 
     def run(self, seeds: Iterable[Path], progress: Callable[[Path], None] | None = None) -> list[Outcome]:
-        outcomes: list[Outcome] = []
+        seeds = list(seeds)
+        others: dict[str, list[Outcome]] = {}
         for seed in seeds:
-            outcomes.extend(self.import_seed(seed))
+            others[seed.name] = self.import_seed(seed)
             if progress:
                 progress(seed)
+        mains = self._settle([s.name for s in seeds if s.name not in self._failed])
+        outcomes = [o for seed in seeds for o in ([mains[seed.name]] if seed.name in mains else []) + others[seed.name]]
         path = self.content_dir / LEDGER
         if not self.dry_run and (self._dirty or not path.exists()):
             text = json.dumps(self.ledger, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
@@ -157,38 +166,192 @@ class Importer:
         return seed_hash
 
     def import_seed(self, path: Path) -> list[Outcome]:
+        """Extract a new or changed seed and write its secondary events; its main entry waits for ``_settle``, which
+        sees every seed's report and merges reports of one event."""
+        self._paths[path.name] = path
         try:
             seed_hash = self._seed_hash(path)
         except OSError as error:
             log.error("%s: cannot read: %s", path, error.strerror)
+            self._failed.add(path.name)
             return [Outcome(path.name, "failed", None, f"cannot read: {error.strerror}")]
         fingerprint = f"{seed_hash}-{self.registries.fingerprint}-{extractor_fingerprint()}"
         if path.name not in self.ledger:
             self._dirty = True
         record = self.ledger.setdefault(path.name, {"fingerprint": "", "files": {}})
         if record["files"] and record["fingerprint"] == fingerprint:
-            return [self._check_only(path.name, relative) for relative in record["files"].values()]
+            return [self._check_only(path.name, relative) for key, relative in record["files"].items() if key != "main"]
         try:
-            extraction = extract(read_seed(path), self.registries, seed_hash)
+            extraction = self._extract(path, seed_hash)
         except TimelineError as error:
             if not error.path:
                 error.path = path.name
             log.error("%s", error)
+            self._failed.add(path.name)
             return [Outcome(path.name, "failed", None, f"{error.message}{f' (hint: {error.hint})' if error.hint else ''}")]
+        self._fresh[path.name] = extraction.entry
+        report = report_of(extraction)
+        event = report.to_json() if report else None
+        if record.get("event") != event and not self.dry_run:
+            record["event"] = event
+            self._dirty = True
         outcomes = []
-        for index, item in enumerate((extraction, *extraction.events)):
-            outcome = self._place_entry(path.name, record["files"], _entry_key(item, index), item.entry)
-            if item.entry.date is None:
-                reason = next((w for w in item.entry.warnings if w.startswith("needs a date")), "needs a date")
-                outcome = replace(outcome, needs_date=True, message=outcome.message or reason)
-                log.warning("%s: %s", path.name, reason)
-            outcomes.append(outcome)
-            for warning in item.entry.warnings if index == 0 else ():
-                log.warning("%s: %s", path.name, warning)
+        for index, item in enumerate(extraction.events, start=1):
+            outcomes.append(self._place_entry(path.name, record["files"], _entry_key(item, index), item.entry))
+        for warning in extraction.entry.warnings:
+            log.warning("%s: %s", path.name, warning)
         if not self.dry_run:
             self._dirty |= record["fingerprint"] != fingerprint
             record["fingerprint"] = fingerprint
         return outcomes
+
+    def _extract(self, path: Path, seed_hash: str | None = None) -> Extraction:
+        if seed_hash is None:
+            seed_hash = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        return extract(read_seed(path), self.registries, seed_hash)
+
+    def _speaker(self, seed: str) -> Entry | None:
+        """A seed's own main entry: from this run's extraction, else extracted again (its report joined a new group)."""
+        if seed not in self._fresh:
+            try:
+                self._fresh[seed] = self._extract(self._paths[seed]).entry
+            except (OSError, TimelineError) as error:
+                log.error("%s: %s", seed, error)
+                return None
+        return self._fresh[seed]
+
+    def _settle(self, seeds: list[str]) -> dict[str, Outcome]:
+        """Group the seeds' reports into events and write one entry per event: {seed: what happened to its main}."""
+        reports = {name: Report.from_json(self.ledger[name]["event"]) for name in seeds if self.ledger[name].get("event")}
+        pointers, same, different = self._decisions(reports)
+        grouping = group(reports.values(), same, different)
+        groups = grouping.groups + [[name] for name in seeds if name not in reports]
+        paths: list[str | None] = []
+        taken: set[str] = set()
+        for members in groups:  # an event keeps the file one of its reports already has, else gets a new one
+            recorded = [p for m in members if (p := self.ledger[m]["files"].get("main")) and p not in pointers]
+            path = next((p for p in recorded if p not in taken), None)
+            if path is None and (entry := self._speaker(members[0])) is not None:
+                path = self._adoptable(members[0], entry) or self._target(entry)
+                self._claimed.add(path)
+            if path is not None:
+                taken.add(path)
+            paths.append(path)
+        index = {seed: i for i, members in enumerate(groups) for seed in members}
+        self._in_use = taken
+        outcomes: dict[str, Outcome] = {}
+        for members, path in zip(groups, paths):
+            if path is None:
+                outcomes.update({m: Outcome(m, "failed", None, "cannot read the seed again") for m in members})
+                continue
+            twin = grouping.possible.get(members[0])
+            twin_slug = Path(paths[index[twin]] or "").stem if twin else None
+            outcomes.update(self._write_event(members, path, twin_slug, reports))
+        return outcomes
+
+    def _write_event(self, members: list[str], path: str, twin: str | None, reports: dict[str, Report]) -> dict[str, Outcome]:
+        speaker = members[0]
+        state = {"group": members if len(members) > 1 else None, "possible": twin}
+        records = [self.ledger[m] for m in members]
+        unchanged = not any(m in self._fresh for m in members) and all(
+            r["files"].get("main") == path and r.get("group") == state["group"] and r.get("possible") == twin
+            for r in records)
+        if unchanged:
+            main = self._check_only(speaker, path)
+        else:
+            entry = self._speaker(speaker)
+            if entry is None:
+                return {m: Outcome(m, "failed", None, "cannot read the seed again") for m in members}
+            if len(members) > 1:
+                entry = merged(entry, [reports[m] for m in members])
+            if twin:
+                entry = possible_duplicate(entry, twin)
+            before = {m for m, r in zip(members, records) if r["files"].get("main") == path}
+            main = self._place_main(speaker, path, entry, [m for m in members if m not in before], bool(before))
+            for member, record in zip(members, records):
+                old = record["files"].get("main")
+                if old and old != path and old not in self._in_use:  # its old file is no other event's
+                    self._retire(member, old, path)
+                if not self.dry_run and main.action != "failed":
+                    record["files"]["main"] = path
+                    for key, value in state.items():
+                        if value:
+                            record[key] = value
+                        else:
+                            record.pop(key, None)
+                    self._dirty = True
+        outcomes = {speaker: main}
+        if self.ledger[speaker].get("event") is None and self._fresh.get(speaker) and self._fresh[speaker].date is None:
+            reason = next((w for w in self._fresh[speaker].warnings if w.startswith("needs a date")), "needs a date")
+            outcomes[speaker] = replace(main, needs_date=True, message=main.message or reason)
+        for member in members[1:]:
+            outcomes[member] = Outcome(member, "merged", path, f"another report of the event {speaker} reports")
+        return outcomes
+
+    def _place_main(self, seed: str, relative: str, entry: Entry, joining: list[str], recorded: bool) -> Outcome:
+        path = self.content_dir / relative
+        if recorded and not path.exists():
+            return Outcome(seed, "rejected", relative, "deleted by a curator; not written again")
+        if path.exists():
+            current = path.read_text(encoding="utf-8")
+            if not is_untouched(current):
+                extra = [s for s in joining if s != seed]
+                note = f"; new reports of this event to add by hand: {', '.join(extra)}" if extra else ""
+                return Outcome(seed, "kept", relative, f"edited by a curator; not overwritten{note}")
+            same_as, not_same_as = decisions(split_header(current)[0])
+            text = render(replace(entry, slug=path.stem, same_as=same_as, not_same_as=not_same_as))
+            if current == text:
+                return Outcome(seed, "unchanged", relative)
+            if not self.dry_run:
+                write_atomic(path, text)
+            return Outcome(seed, "updated", relative)
+        if not self.dry_run:
+            write_atomic(path, render(replace(entry, slug=path.stem)))
+        return Outcome(seed, "created", relative)
+
+    def _retire(self, seed: str, old: str, new: str) -> None:
+        """A seed's former entry, now that its report belongs to the event at ``new``: removed if the importer's own
+        and unedited; kept as a skipped pointer if a curator's Same-as line is in it; kept as it is if edited."""
+        path = self.content_dir / old
+        if self.dry_run or not path.exists() or old == new:
+            return
+        current = path.read_text(encoding="utf-8")
+        if not is_untouched(current):
+            log.warning("%s: its entry %s was edited by a curator and is kept; the event is now %s", seed, old, new)
+            return
+        header, _ = split_header(current)
+        same_as, not_same_as = decisions(header)
+        if same_as:
+            entry = parse(current, str(path))
+            write_atomic(path, render(replace(entry, status="skip", body=f"Merged into {Path(new).stem} by a curator's "
+                                                                      f"Same-as line.", warnings=())))
+        else:
+            path.unlink()
+            self._claimed.discard(old)
+
+    def _decisions(self, reports: dict[str, Report]) -> tuple[set[str], list[tuple[str, str]], list[tuple[str, str]]]:
+        """The curators' Same-as / Not-same-as lines, as pairs of seeds; and the files that only point elsewhere."""
+        by_stem: dict[str, set[str]] = {}
+        for seed, record in self.ledger.items():
+            if (main := record["files"].get("main")):
+                by_stem.setdefault(Path(main).stem, set()).add(seed)
+        found = []
+        for path in sorted((self.content_dir / ENTRY_DIR).rglob("*.md")):
+            raw = path.read_bytes()
+            if b"same-as:" not in raw.lower():
+                continue
+            header, _ = split_header(raw.decode("utf-8", "replace"))
+            same_as, not_same_as = decisions(header)
+            own = set(s.strip() for s in header.get("Seed", "").split(";") if s.strip()) | by_stem.get(path.stem, set())
+            found.append((path.relative_to(self.content_dir).as_posix(), own, same_as, not_same_as))
+        resolve = lambda ref: {ref} if ref in reports else by_stem.get(ref.removesuffix(".md"), set())  # noqa: E731
+        pointers, same, different = set(), [], []
+        for relative, own, same_as, not_same_as in found:
+            if same_as:
+                pointers.add(relative)
+            same += [(a, b) for ref in same_as for a in own for b in resolve(ref) if a != b]
+            different += [(a, b) for ref in not_same_as for a in own for b in resolve(ref) if a != b]
+        return pointers, same, different
 
     def _check_only(self, seed: str, relative: str) -> Outcome:
         """An unchanged seed: report the state of the file it produced without extracting again."""
@@ -216,7 +379,8 @@ class Importer:
             return None
         text = path.read_text(encoding="utf-8")
         header, _ = split_header(text)
-        return relative if is_untouched(text) and header.get("Seed") == seed else None
+        seeds = [s.strip() for s in header.get("Seed", "").split(";")]
+        return relative if is_untouched(text) and seed in seeds else None
 
     def _place_entry(self, seed: str, files: dict[str, str], key: str, entry: Entry) -> Outcome:
         previous = files.get(key)

@@ -125,6 +125,8 @@ class Entry:
     seed_hash: str | None = None
     slug: str | None = None
     body: str = ""
+    same_as: tuple[str, ...] = ()  # a curator's decisions: this entry reports the same event as these (slugs or seeds)
+    not_same_as: tuple[str, ...] = ()  # ... and not the same as these
 
     @property
     def iso_date(self) -> str:

@@ -29,6 +29,8 @@ FIXES: tuple[tuple[str, str], ...] = (
     ("unknown actor", "add the group to factions.yml (or ignore it) and list it under Factions:"),
     ("no place", "add a Places: line, or the place to places.yml"),
     ("no faction", "add a Factions: line, or the actor to factions.yml"),
+    ("possible duplicate", "if it reports the same event as the entry named, add 'Same-as: <that slug>' (its report "
+                           "becomes a source of that entry); if not, add 'Not-same-as: <that slug>'"),
     ("proposed", "check the sentence it quotes against the article, then publish it or set Status: skip"),
 )
 
