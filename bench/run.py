@@ -23,8 +23,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 from conflict_timeline.errors import TimelineError  # noqa: E402
 from conflict_timeline.extract import extract  # noqa: E402
 from conflict_timeline.importer import Importer, seed_files  # noqa: E402
+from conflict_timeline.overview import Overview  # noqa: E402
+from conflict_timeline.pelican_hooks import entry_glob, pagefind_command  # noqa: E402
 from conflict_timeline.seeds import parse_text, read_seed  # noqa: E402
 from conflict_timeline.settings import TimelineSettings  # noqa: E402
+import same_events  # noqa: E402
 from corpus import corpus_texts, fakes_crowd_dates  # noqa: E402
 from seedgen import generate  # noqa: E402
 
@@ -76,9 +79,16 @@ def measure(count: int, work: Path) -> dict[str, str]:
     seeds = generate(project / "seeds", count, registries)
 
     started = time.perf_counter()
+    dated = []  # (date, precision, event type) of every dated entry, drafts included: what the overview counts
     for path in seeds:
-        extract(read_seed(path), registries)
+        result = extract(read_seed(path), registries)
+        dated += [(e.date, e.precision, e.event_type) for e in (result.entry, *(r.entry for r in result.events)) if e.date]
     extraction = count / (time.perf_counter() - started)
+
+    started = time.perf_counter()
+    links = {(d.year, d.month): f"timeline/{d:%Y/%m}/" for d, precision, _ in dated if precision != "year"}
+    overview = len(Overview(dated, links).svg("."))
+    drawing = (time.perf_counter() - started) * 1000
 
     started = time.perf_counter()
     outcomes = Importer(project / "content", registries).run(seed_files(project / "seeds"))
@@ -107,7 +117,7 @@ def measure(count: int, work: Path) -> dict[str, str]:
     edited.write_text(edited.read_text(encoding="utf-8") + "\nA curator's note.\n", encoding="utf-8")
     warm, _, _ = pelican(ours, out)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(out), "--silent"], check=True)
+    subprocess.run(pagefind_command(str(out), entry_glob("entries/{slug}.html")), check=True)  # what the build runs
     search = time.perf_counter() - started
     total, heaviest, heaviest_page = tree_size(out)
     first_view = (out / "index.html").stat().st_size + sum(
@@ -115,6 +125,7 @@ def measure(count: int, work: Path) -> dict[str, str]:
     return {
         "seeds / entries written": f"{count:,} / {entries:,}",
         "extraction, seeds/s (one core)": f"{extraction:,.0f}",
+        "time to draw the overview, ms": f"{drawing:.0f} ({len(dated):,} entries, {overview / 1000:.0f} KB)",
         "import (extract + write), s": f"{importing:.1f}",
         "our build, cold, s": f"{cold:.1f}",
         "stock Pelican, same Markdown, s": f"{stock_s:.1f}",
@@ -194,6 +205,9 @@ def main() -> None:
     print(table("Generated seeds", columns, rows))
     real = corpus(registries)
     print(table("Real corpus (../shared/corpus)", ["value"], {k: [v] for k, v in real.items()}))
+    same = same_events.report(registries)
+    print(table("One event, many reports (FA-KES imported)", ["value"], {k: [v] for k, v in same.items()}))
+    real.update(same)
     if args.json:
         args.json.write_text(json.dumps({"generated": results, "corpus": real}, indent=1, sort_keys=True) + "\n")
 

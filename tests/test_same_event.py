@@ -198,3 +198,19 @@ def test_exports_carry_every_sources_figure(project, registries, tmp_path):
 
     rows = list(csv.DictReader(io.StringIO(events_csv(site, "https://example.org"))))
     assert rows[0]["fatalities"] == "31"
+
+
+def test_a_report_of_an_event_a_curator_wrote_by_hand_is_named_for_the_curator_to_add(tmp_path, registries):
+    handmade = ("Title: Truck bombs kill dozens in Qamishli\nDate: 2016-07-27\nPlaces: Qamishli\n"
+                "Factions: Islamic State; People's Protection Units\nEvent: Explosions/Remote violence\n"
+                "Casualties: killed at least 44\n\nA twin bombing by the Islamic State group killed at least 44 people "
+                "near a security headquarters of the People's Protection Units in Qamishli.\n")
+    project = make_project(tmp_path, [FIXTURES / "qamishli_afp.txt", FIXTURES / "aleppo_market.txt"],
+                           entries={"timeline/2016/qamishli-by-hand.md": handmade})
+    outcomes = {o.seed: o for o in run(project, registries)}
+    assert outcomes["qamishli_afp.txt"].action == "kept"
+    assert outcomes["qamishli_afp.txt"].path == "timeline/2016/qamishli-by-hand.md"
+    assert "Agence France-Presse" in outcomes["qamishli_afp.txt"].message
+    assert (project / "content" / "timeline" / "2016" / "qamishli-by-hand.md").read_text(encoding="utf-8") == handmade
+    assert set(entries(project)) == {"2016/qamishli-by-hand.md", "2016/2016-08-03-air-strikes-on-aleppo-market-kill-12.md"}
+    assert {o.action for o in run(project, registries)} == {"kept", "unchanged"}  # and so on every re-import

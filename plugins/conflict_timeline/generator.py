@@ -15,6 +15,7 @@ from .context import (MONTH_NAMES, chunks, display_date, facet_positions, factio
 from .export import events_csv, events_geojson, events_ics, safe_json, timeline_json
 from . import parallel
 from .incremental import PLAN, SelectiveWriter
+from .overview import Month, Overview, article_items
 from .pelican_hooks import ARCHIVES
 from .settings import TimelineSettings
 from .review import site_groups
@@ -58,6 +59,17 @@ def numbered(url: str, save_as: str, number: int) -> tuple[str, str]:
 log = logging.getLogger(__name__)
 
 
+def facet_months(articles, urls: list[str]) -> dict[Month, str]:
+    """Each month of a faction's or place's entries -> the page of its list where that month begins, at the
+    month's heading (the id ``grouped`` gives it), so a bar of the facet's strip opens its own entries."""
+    links: dict[Month, str] = {}
+    for i, article in enumerate(articles):
+        month = (article.date.year, article.date.month)
+        if getattr(article, "precision", "day") != "year" and month not in links:
+            links[month] = f"{urls[i // FACET_PAGE_SIZE]}#m{month[0]:04d}-{month[1]:02d}"
+    return links
+
+
 class TimelineGenerator(Generator):
     def generate_context(self) -> None:
         articles = list(self.context.get("articles", []))
@@ -69,9 +81,21 @@ class TimelineGenerator(Generator):
         positions = facet_positions([*self.factions, *self.places])
         for article in articles:
             article.related_entries = Related(article, by_faction, by_place, positions)
+        self.month_pages = self.month_links(articles)
         self.context.update(timeline_factions=self.factions, timeline_places=self.places,
-                            timeline_faction_pages=by_faction, timeline_place_pages=by_place)
+                            timeline_faction_pages=by_faction, timeline_place_pages=by_place,
+                            timeline_overview=Overview(article_items(articles), self.month_pages))
         self.articles = articles
+
+    def month_links(self, articles) -> dict[Month, str]:
+        """Each month with entries -> the URL of its archive page (none when the site has no month pages)."""
+        url, save_as = self.settings.get(ARCHIVES, {}).get("MONTH", ("", ""))
+        links: dict[Month, str] = {}
+        for article in articles if save_as else ():
+            month = (article.date.year, article.date.month)
+            if getattr(article, "precision", "day") != "year" and month not in links:
+                links[month] = url.format(date=article.date)
+        return links
 
     _child: int | None = None
     _started = False
@@ -97,11 +121,14 @@ class TimelineGenerator(Generator):
             for facet in groups:
                 pages = chunks(facet.articles, FACET_PAGE_SIZE)
                 urls = [facet.url] + [f"{facet.url}{n}/" for n in range(2, len(pages) + 1)]
+                overview = Overview(article_items(facet.articles), facet_months(facet.articles, urls),
+                                    subject=f" for {facet.name}")
                 for number, (entries, url) in enumerate(zip(pages, urls), 1):
                     place_map = entry_map([facet.item], title=f"Where: {facet.name}") \
                         if kind == "place" and within_outlines(facet.item) else ""
                     write(f"{url}index.html", self.get_template(kind), self.context, facet=facet, facet_entries=entries,
-                          page_number=number, numbered_pages=list(enumerate(urls, 1)), url=url, place_map=place_map)
+                          page_number=number, numbered_pages=list(enumerate(urls, 1)), url=url, place_map=place_map,
+                          overview=overview if number == 1 else None)
                 writer.write_feed(list(reversed(facet.articles)), self.context, facet.feed,
                                   feed_title=facet.name)
         markers = [Marker(f.item, f"{self.root('map/')}/{f.url}", len(f.articles)) for f in self.places]
@@ -136,7 +163,9 @@ class TimelineGenerator(Generator):
         for year, months in self.context.get("timeline_years", []):
             in_year = [a for _, _, in_month in months for a in in_month]
             if year_save:
-                self._write_period(write, template, year_url, year_save, in_year, (year,), (year,))
+                overview = Overview(article_items(in_year), {m: u for m, u in self.month_pages.items() if m[0] == year},
+                                    subject=f" in {year}", year=year)
+                self._write_period(write, template, year_url, year_save, in_year, (year,), (year,), overview=overview)
             for key, _label, in_month in months if month_save else ():
                 if len(key) == 4:
                     continue  # entries known only to their year: on the year's page, in no month's
@@ -144,7 +173,8 @@ class TimelineGenerator(Generator):
                 self._write_period(write, template, month_url, month_save, in_month, (year, MONTH_NAMES[number - 1]),
                                    (year, number), split=True)
 
-    def _write_period(self, write, template, url, save_as, entries, period, period_num, split=False) -> None:
+    def _write_period(self, write, template, url, save_as, entries, period, period_num, split=False,
+                      overview=None) -> None:
         """One archive page; a month's list is split into pages of ARCHIVE_PAGE_SIZE (a busy month stays light)."""
         day = entries[0].date
         dates = entries[::-1] if self.settings.get("NEWEST_FIRST_ARCHIVES", True) else entries  # as Pelican orders
@@ -154,7 +184,8 @@ class TimelineGenerator(Generator):
         for number, (shown, (page_url, page_save_as)) in enumerate(zip(pages, targets), 1):
             write(page_save_as, template, self.context, period=period, period_num=period_num, articles=entries,
                   dates=shown, template_name="period_archives", blog=True, url=page_url, all_articles=self.articles,
-                  page_number=number, numbered_pages=[(n, u) for n, (u, _) in enumerate(targets, 1)])
+                  page_number=number, numbered_pages=[(n, u) for n, (u, _) in enumerate(targets, 1)],
+                  overview=overview)
 
     def write_exports(self) -> None:
         entries = [site_entry(a) for a in self.articles]

@@ -24,7 +24,7 @@ from .errors import TimelineError
 from .extract import Registries, extract
 from .merging import merged, possible_duplicate
 from .models import Entry, Extraction
-from .sameevent import Report, group, report_of
+from .sameevent import Report, group, handmade_report, report_of
 from .seeds import read_seed
 
 log = logging.getLogger(__name__)
@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 SEED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
 LEDGER = Path("data") / "imports.json"
 ENTRY_DIR = Path("timeline")
+HANDMADE = "entry:"  # how a curator's own entry stands among the seeds' reports
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def extractor_fingerprint() -> str:
 
 # The site's side of the package: changing it never changes what a seed yields.
 _NOT_EXTRACTION = frozenset({"cli.py", "context.py", "export.py", "generator.py", "incremental.py", "parallel.py",
-                             "pelican_hooks.py", "reader.py", "svgmap.py", "checker.py", "boundaries.json", "README.md"})
+                             "pelican_hooks.py", "reader.py", "svgmap.py", "overview.py", "checker.py", "boundaries.json", "README.md"})
 
 
 def read_ledger(content_dir: Path) -> dict[str, dict]:
@@ -223,13 +224,16 @@ class Importer:
     def _settle(self, seeds: list[str]) -> dict[str, Outcome]:
         """Group the seeds' reports into events and write one entry per event: {seed: what happened to its main}."""
         reports = {name: Report.from_json(self.ledger[name]["event"]) for name in seeds if self.ledger[name].get("event")}
-        pointers, same, different = self._decisions(reports)
+        pointers, same, different, handmade = self._scan_entries(reports)
+        reports.update(handmade)
         grouping = group(reports.values(), same, different)
         groups = grouping.groups + [[name] for name in seeds if name not in reports]
         paths: list[str | None] = []
         taken: set[str] = set()
         for members in groups:  # an event keeps the file one of its reports already has, else gets a new one
-            recorded = [p for m in members if (p := self.ledger[m]["files"].get("main")) and p not in pointers]
+            recorded = [m.removeprefix(HANDMADE) for m in members if m.startswith(HANDMADE)] + [
+                p for m in members if not m.startswith(HANDMADE) and (p := self.ledger[m]["files"].get("main"))
+                and p not in pointers]
             path = next((p for p in recorded if p not in taken), None)
             if path is None and (entry := self._speaker(members[0])) is not None:
                 path = self._adoptable(members[0], entry) or self._target(entry)
@@ -246,7 +250,29 @@ class Importer:
                 continue
             twin = grouping.possible.get(members[0])
             twin_slug = Path(paths[index[twin]] or "").stem if twin else None
-            outcomes.update(self._write_event(members, path, twin_slug, reports))
+            if members[0].startswith(HANDMADE):
+                outcomes.update(self._join_handmade(members, path, reports))
+            else:
+                outcomes.update(self._write_event(members, path, twin_slug, reports))
+        return outcomes
+
+    def _join_handmade(self, members: list[str], path: str, reports: dict[str, Report]) -> dict[str, Outcome]:
+        """Reports of an event a curator wrote by hand: the curator's file is never rewritten, so each report is
+        named for the curator to add as a source; a file the importer had written for it before is retired."""
+        outcomes = {}
+        for member in members[1:]:
+            record = self.ledger[member]
+            old = record["files"].get("main")
+            if old and old != path and old not in self._in_use:
+                self._retire(member, old, path)
+            if not self.dry_run and (old or record.get("group") != members):
+                record["files"].pop("main", None)
+                record["group"] = members
+                self._dirty = True
+            report = reports[member]
+            source = " ".join(filter(None, (report.source, f"<{report.url}>" if report.url else None))) or member
+            outcomes[member] = Outcome(member, "kept", path, f"reports the event of the hand-written entry; add "
+                                                             f"'{source}' to its Sources by hand")
         return outcomes
 
     def _write_event(self, members: list[str], path: str, twin: str | None, reports: dict[str, Report]) -> dict[str, Outcome]:
@@ -329,21 +355,30 @@ class Importer:
             path.unlink()
             self._claimed.discard(old)
 
-    def _decisions(self, reports: dict[str, Report]) -> tuple[set[str], list[tuple[str, str]], list[tuple[str, str]]]:
-        """The curators' Same-as / Not-same-as lines, as pairs of seeds; and the files that only point elsewhere."""
+    def _scan_entries(self, reports: dict[str, Report]) -> tuple[set[str], list[tuple[str, str]],
+                                                                  list[tuple[str, str]], dict[str, Report]]:
+        """Read every entry once: the curators' Same-as / Not-same-as lines as pairs of seeds, the files that only
+        point elsewhere, and the reports of the entries curators wrote by hand (keys 'entry:' + file)."""
         by_stem: dict[str, set[str]] = {}
         for seed, record in self.ledger.items():
             if (main := record["files"].get("main")):
                 by_stem.setdefault(Path(main).stem, set()).add(seed)
-        found = []
+        found, handmade = [], {}
         for path in sorted((self.content_dir / ENTRY_DIR).rglob("*.md")):
             raw = path.read_bytes()
+            relative = path.relative_to(self.content_dir).as_posix()
+            if relative not in self._claimed and b"\nSeed:" not in raw and not raw.startswith(b"Seed:"):
+                by_stem.setdefault(path.stem, set()).add(HANDMADE + relative)
+                if (report := self._handmade(relative, raw)) is not None:
+                    handmade[report.seed] = report
             if b"same-as:" not in raw.lower():
                 continue
             header, _ = split_header(raw.decode("utf-8", "replace"))
             same_as, not_same_as = decisions(header)
             own = set(s.strip() for s in header.get("Seed", "").split(";") if s.strip()) | by_stem.get(path.stem, set())
-            found.append((path.relative_to(self.content_dir).as_posix(), own, same_as, not_same_as))
+            if relative not in self._claimed and "Seed" not in header:
+                own.add(HANDMADE + relative)
+            found.append((relative, own, same_as, not_same_as))
         resolve = lambda ref: {ref} if ref in reports else by_stem.get(ref.removesuffix(".md"), set())  # noqa: E731
         pointers, same, different = set(), [], []
         for relative, own, same_as, not_same_as in found:
@@ -351,7 +386,15 @@ class Importer:
                 pointers.add(relative)
             same += [(a, b) for ref in same_as for a in own for b in resolve(ref) if a != b]
             different += [(a, b) for ref in not_same_as for a in own for b in resolve(ref) if a != b]
-        return pointers, same, different
+        return pointers, same, different, handmade
+
+    def _handmade(self, relative: str, raw: bytes) -> Report | None:
+        try:
+            entry = parse(raw.decode("utf-8"), relative)
+        except (UnicodeDecodeError, TimelineError):
+            return None  # `timeline check` names what is wrong with it
+        place = self.registries.gazetteer.get(entry.places[0]) if entry.places else None
+        return handmade_report(HANDMADE + relative, entry, place)
 
     def _check_only(self, seed: str, relative: str) -> Outcome:
         """An unchanged seed: report the state of the file it produced without extracting again."""

@@ -134,12 +134,28 @@ def get_generators(_pelican):
     return TimelineGenerator
 
 
+def entry_glob(article_save_as: str) -> str:
+    """The Pagefind glob for entry pages: the folder ``ARTICLE_SAVE_AS`` writes to (``entries/{slug}.html`` gives
+    ``entries/**/*.html``), or the whole site when that folder depends on the entry (``{date:%Y}/{slug}.html``)."""
+    folder = article_save_as.split("{", 1)[0].rpartition("/")[0]
+    return f"{folder}/**/*.html" if folder else "**/*.html"
+
+
+def pagefind_command(output_path: str, glob: str) -> list[str]:
+    """Pagefind reads only the entry pages; within them, only the entry's text (``data-pagefind-body``)."""
+    return [sys.executable, "-m", "pagefind", "--site", output_path, "--glob", glob, "--silent"]
+
+
 def build_search(pelican) -> None:
     settings = TimelineSettings.from_mapping(pelican.settings)
     if not settings.search:
         return
+    glob = entry_glob(pelican.settings.get("ARTICLE_SAVE_AS", "{slug}.html"))
+    if not any(Path(pelican.output_path).glob(glob)):
+        log.info("%s: no entry pages (%s) to index; the search page says so", pelican.output_path, glob)
+        return
     started = time.perf_counter()
-    command = [sys.executable, "-m", "pagefind", "--site", pelican.output_path, "--silent"]
+    command = pagefind_command(pelican.output_path, glob)
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as error:

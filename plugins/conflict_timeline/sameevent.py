@@ -20,8 +20,9 @@ from dataclasses import asdict, dataclass, field
 
 from rapidfuzz import fuzz
 
+from .casualties import parse_casualties
 from .extract import casualties_of
-from .models import Extraction
+from .models import Entry, Extraction, Place
 
 SAME = 0.55  # merge
 JOIN = 0.4  # a group takes a report only if it scores at least this with every member
@@ -188,8 +189,9 @@ def group(reports: Iterable[Report], same: Iterable[tuple[str, str]] = (),
             continue
         if any(frozenset((p, q)) in apart for p in result.groups[group_index[a]] for q in result.groups[group_index[b]]):
             continue
-        # the smaller group (the later, if equal) waits for the curator; the other stays as it is
-        later, earlier = sorted((a, b), key=lambda s: (len(result.groups[group_index[s]]), -group_index[s]))
+        # the smaller group (the later, if equal) waits for the curator, never a curator's own entry
+        later, earlier = sorted((a, b), key=lambda s: (by_seed[result.groups[group_index[s]][0]].handmade,
+                                                        len(result.groups[group_index[s]]), -group_index[s]))
         speaker = result.groups[group_index[later]][0]
         if speaker not in result.possible:
             result.possible[speaker] = result.groups[group_index[earlier]][0]
@@ -212,6 +214,19 @@ def _candidate_scores(by_seed: Mapping[str, Report]) -> dict[tuple[str, str], fl
                 if score > 0:
                     scores[(a.seed, b.seed)] = score
     return scores
+
+
+def handmade_report(key: str, entry: Entry, place: Place | None) -> Report | None:
+    """The report a curator's own entry makes (``key``: 'entry:' and its file), so a seed can join it as a source."""
+    if entry.date is None or not entry.places or entry.status == "skip":
+        return None
+    found = parse_casualties(entry.casualties)
+    lead = next((p for p in entry.body.split("\n\n") if p.strip() and not p.startswith("#")), "")
+    return Report(
+        seed=key, date=entry.iso_date, place=entry.places[0], lat=round(place.lat, 4) if place else None,
+        lon=round(place.lon, 4) if place else None, places=entry.places, factions=entry.factions,
+        event_type=entry.event_type, title=entry.title, words=content_words(f"{entry.title} {entry.summary or lead}"),
+        killed=found.killed.count if found and found.killed else None, casualties=entry.casualties, handmade=True)
 
 
 def report_of(extraction: Extraction) -> Report | None:
