@@ -214,3 +214,16 @@ def test_a_report_of_an_event_a_curator_wrote_by_hand_is_named_for_the_curator_t
     assert (project / "content" / "timeline" / "2016" / "qamishli-by-hand.md").read_text(encoding="utf-8") == handmade
     assert set(entries(project)) == {"2016/qamishli-by-hand.md", "2016/2016-08-03-air-strikes-on-aleppo-market-kill-12.md"}
     assert {o.action for o in run(project, registries)} == {"kept", "unchanged"}  # and so on every re-import
+
+
+def test_the_review_page_names_the_entry_a_possible_duplicate_may_repeat():
+    from types import SimpleNamespace
+
+    from conflict_timeline.review import NO_FACTION, site_groups
+
+    flagged = SimpleNamespace(metadata={"warnings": "possible duplicate of 2016-07-27-twin-bombing: same day and place, "
+                                                    "similar report; " + NO_FACTION})
+    groups = {reason: drafts for reason, _, drafts, _ in site_groups([flagged])}
+    assert groups["possible duplicate"] == [(flagged, "possible duplicate of 2016-07-27-twin-bombing: same day and "
+                                                      "place, similar report")]
+    assert groups["no faction"] == [(flagged, "")]  # the heading says it all

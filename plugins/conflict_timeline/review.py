@@ -56,15 +56,20 @@ def fix_for(reason: str) -> str:
 SHOWN = 100  # drafts a reason lists on the review page; 10,000 entries must not make it heavy
 
 
-def site_groups(drafts: Iterable[Any]) -> list[tuple[str, str, list[Any], int]]:
-    """[(reason, fix, the first SHOWN draft articles, how many in all)] for the build's review page, from each
-    draft's Warnings: line; `timeline review` lists them all."""
-    grouped: dict[str, list[Any]] = {}
+def site_groups(drafts: Iterable[Any]) -> list[tuple[str, str, list[tuple[Any, str]], int]]:
+    """[(reason, fix, the first SHOWN (draft article, its warnings of that reason), how many in all)] for the build's
+    review page, from each draft's Warnings: line ("possible duplicate of <slug>": the slug to write in Same-as:);
+    `timeline review` lists them all."""
+    grouped: dict[str, list[tuple[Any, str]]] = {}
     for article in drafts:
         warnings = [w.strip() for w in str(article.metadata.get("warnings") or "").split(";") if w.strip()]
-        reasons = {reason_of(w) for w in warnings if not w.startswith(INFORMATIONAL)} or {"proposed"}
-        for reason in sorted(reasons):
-            grouped.setdefault(reason, []).append(article)
+        by_reason: dict[str, list[str]] = {}
+        for warning in warnings:
+            if not warning.startswith(INFORMATIONAL):
+                by_reason.setdefault(reason_of(warning), []).append(warning)
+        for reason, said in sorted((by_reason or {"proposed": []}).items()):
+            specific = [w for w in said if w not in (NO_PLACE, NO_FACTION)]  # the heading already says those
+            grouped.setdefault(reason, []).append((article, "; ".join(specific)))
     return [(reason, fix_for(reason), found[:SHOWN], len(found)) for reason, found in sorted(grouped.items())]
 
 
