@@ -98,7 +98,7 @@ def test_import_order_does_not_change_the_result(tmp_path, registries):
 def test_a_late_report_joins_the_entry_already_on_the_timeline(tmp_path, registries):
     project = make_project(tmp_path, [FIXTURES / "qamishli_afp.txt"])
     run(project, registries)
-    [(name, before)] = entries(project).items()
+    [name] = list(entries(project))
     (project / "seeds" / "qamishli_state_tv.txt").write_bytes((FIXTURES / "qamishli_state_tv.txt").read_bytes())
     outcomes = {o.seed: o for o in run(project, registries)}
     assert outcomes["qamishli_state_tv.txt"].action == "merged"
@@ -158,8 +158,8 @@ def test_same_as_merges_what_the_importer_was_unsure_of(tmp_path, registries):
 
 
 def test_a_close_but_unsure_match_is_a_draft_naming_the_entry(registries):
-    base = dict(date="2016-07-27", place="Qamishli", lat=37.05, lon=41.23, factions=("Islamic State",),
-                event_type="Explosions/Remote violence")
+    base = {"date": "2016-07-27", "place": "Qamishli", "lat": 37.05, "lon": 41.23, "factions": ("Islamic State",),
+            "event_type": "Explosions/Remote violence"}
     a = Report(seed="a.txt", title="Twin bombing kills 44 in Qamishli", killed=44,
                words=content_words("Twin bombing kills 44 in Qamishli truck bomb security headquarters"), **base)
     b = Report(seed="b.txt", title="Fatalities expected to rise after Qamishli blast", killed=48,
@@ -175,7 +175,7 @@ def test_a_close_but_unsure_match_is_a_draft_naming_the_entry(registries):
 
 
 def test_a_chain_of_near_misses_never_fuses_three_events():
-    base = dict(date="2016-08-03", place="Aleppo", lat=36.2, lon=37.16)
+    base = {"date": "2016-08-03", "place": "Aleppo", "lat": 36.2, "lon": 37.16}
     a, b, c = (Report(seed=f"{seed}.txt", title=words, words=words, **base) for seed, words in (
         ("a", "market strike vegetable civilian rubble stall"), ("b", "market strike vegetable rocket government district"),
         ("c", "rocket government district hamdaniyeh fire building")))
@@ -221,9 +221,28 @@ def test_the_review_page_names_the_entry_a_possible_duplicate_may_repeat():
 
     from conflict_timeline.review import NO_FACTION, site_groups
 
-    flagged = SimpleNamespace(metadata={"warnings": "possible duplicate of 2016-07-27-twin-bombing: same day and place, "
-                                                    "similar report; " + NO_FACTION})
+    flagged = SimpleNamespace(metadata={"warnings": ("possible duplicate of 2016-07-27-twin-bombing: same day and "
+                                                     "place, similar report; ") + NO_FACTION})
     groups = {reason: drafts for reason, _, drafts, _ in site_groups([flagged])}
     assert groups["possible duplicate"] == [(flagged, "possible duplicate of 2016-07-27-twin-bombing: same day and "
                                                       "place, similar report")]
     assert groups["no faction"] == [(flagged, "")]  # the heading says it all
+
+
+def test_a_warm_build_reports_the_same_events_and_still_sees_a_curators_new_line(project, registries):
+    """A build keeps stamps: with nothing changed it does not group again, yet reports exactly what a full import
+    does; a decision line added since is seen at once."""
+    stamps: dict = {}
+
+    def build():
+        return Importer(project / "content", registries, quick=True, stamps=stamps).run(seed_files(project / "seeds"))
+
+    build()
+    warm = [o.line() for o in build()]
+    assert warm == [o.line() for o in run(project, registries)]  # stamps=None: the full path
+    name = _by_seed(project)["qamishli_state_tv.txt"]
+    path = project / "content" / "timeline" / name
+    path.write_text(path.read_text(encoding="utf-8").replace("Status: published\n", "Status: published\n"
+                                                             "Not-same-as: qamishli_state_tv.txt\n"), encoding="utf-8")
+    build()
+    assert _by_seed(project)["qamishli_state_tv.txt"] != _by_seed(project)["qamishli_afp.txt"]

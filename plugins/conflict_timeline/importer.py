@@ -19,12 +19,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import entryscan
 from .entries import decisions, is_untouched, parse, render, split_header
+from .entryscan import HANDMADE
 from .errors import TimelineError
 from .extract import Registries, extract
 from .merging import merged, possible_duplicate
 from .models import Entry, Extraction
-from .sameevent import Report, group, handmade_report, report_of
+from .sameevent import Report, group, report_of
 from .seeds import read_seed
 
 log = logging.getLogger(__name__)
@@ -32,7 +34,6 @@ log = logging.getLogger(__name__)
 SEED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
 LEDGER = Path("data") / "imports.json"
 ENTRY_DIR = Path("timeline")
-HANDMADE = "entry:"  # how a curator's own entry stands among the seeds' reports
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def extractor_fingerprint() -> str:
 
 # The site's side of the package: changing it never changes what a seed yields.
 _NOT_EXTRACTION = frozenset({"cli.py", "context.py", "export.py", "generator.py", "incremental.py", "parallel.py",
-                             "pelican_hooks.py", "reader.py", "svgmap.py", "overview.py", "checker.py", "boundaries.json", "README.md"})
+                             "pelican_hooks.py", "reader.py", "svgmap.py", "overview.py", "entryscan.py", "checker.py", "boundaries.json", "README.md"})
 
 
 def read_ledger(content_dir: Path) -> dict[str, dict]:
@@ -136,9 +137,20 @@ class Importer:
         self._failed: set[str] = set()
         self._paths: dict[str, Path] = {}
         self._in_use: set[str] = set()  # files some event of this run is written to
+        self._written: dict[Path, str | None] = {}  # entry files this run wrote (their text) or removed (None)
+        self._scan = entryscan.Scan(set(), [], True)
+        self._existing: set[str] = set()  # entry files under content/, as this run left them
+
+    def _write(self, path: Path, text: str) -> None:
+        write_atomic(path, text)
+        self._written[path] = text
+        self._existing.add(path.relative_to(self.content_dir).as_posix())
 
     def run(self, seeds: Iterable[Path], progress: Callable[[Path], None] | None = None) -> list[Outcome]:
         seeds = list(seeds)
+        self._scan = entryscan.scan(self.content_dir, self.registries.gazetteer.get, self.stamps,
+                                    self.registries.fingerprint)
+        self._existing = self._scan.existing  # one stat per entry, made once
         others: dict[str, list[Outcome]] = {}
         for seed in seeds:
             others[seed.name] = self.import_seed(seed)
@@ -146,6 +158,8 @@ class Importer:
                 progress(seed)
         mains = self._settle([s.name for s in seeds if s.name not in self._failed])
         outcomes = [o for seed in seeds for o in ([mains[seed.name]] if seed.name in mains else []) + others[seed.name]]
+        if self._written and self.stamps is not None:  # what this run wrote is known: no need to read it next time
+            entryscan.refresh(self.content_dir, self._written, self.registries.gazetteer.get, self.stamps)
         path = self.content_dir / LEDGER
         if not self.dry_run and (self._dirty or not path.exists()):
             text = json.dumps(self.ledger, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
@@ -223,6 +237,8 @@ class Importer:
 
     def _settle(self, seeds: list[str]) -> dict[str, Outcome]:
         """Group the seeds' reports into events and write one entry per event: {seed: what happened to its main}."""
+        if (unchanged := self._as_before(seeds)) is not None:
+            return unchanged
         reports = {name: Report.from_json(self.ledger[name]["event"]) for name in seeds if self.ledger[name].get("event")}
         pointers, same, different, handmade = self._scan_entries(reports)
         reports.update(handmade)
@@ -254,6 +270,31 @@ class Importer:
                 outcomes.update(self._join_handmade(members, path, reports))
             else:
                 outcomes.update(self._write_event(members, path, twin_slug, reports))
+        return outcomes
+
+    def _as_before(self, seeds: list[str]) -> dict[str, Outcome] | None:
+        """When no seed was read again, no curator's note changed and the seeds are the same ones, the events are
+        those of the last import: report their files without grouping again (a warm rebuild). None otherwise."""
+        if self._fresh or self._scan.changed:
+            return None
+        present = set(seeds)
+        records = [self.ledger[name] for name in seeds]
+        if any(not set(r.get("group") or ()) <= present for r in records) or any(
+                "main" not in r["files"] and not r.get("group") for r in records):
+            return None
+        members = {m for r in records for m in r.get("group") or ()}
+        if any(r.get("group") and name not in r["group"] for name, r in zip(seeds, records)) or not members <= present:
+            return None
+        outcomes = {}
+        for name, record in zip(seeds, records):
+            group_ = record.get("group")
+            if group_ and group_[0].startswith(HANDMADE):
+                return None  # a curator's own entry: its reports are named again each time
+            if group_ and group_[0] != name:
+                outcomes[name] = Outcome(name, "merged", record["files"]["main"], f"another report of the event "
+                                                                                  f"{group_[0]} reports")
+            else:
+                outcomes[name] = self._check_only(name, record["files"]["main"])
         return outcomes
 
     def _join_handmade(self, members: list[str], path: str, reports: dict[str, Report]) -> dict[str, Outcome]:
@@ -329,10 +370,10 @@ class Importer:
             if current == text:
                 return Outcome(seed, "unchanged", relative)
             if not self.dry_run:
-                write_atomic(path, text)
+                self._write(path, text)
             return Outcome(seed, "updated", relative)
         if not self.dry_run:
-            write_atomic(path, render(replace(entry, slug=path.stem)))
+            self._write(path, render(replace(entry, slug=path.stem)))
         return Outcome(seed, "created", relative)
 
     def _retire(self, seed: str, old: str, new: str) -> None:
@@ -345,63 +386,30 @@ class Importer:
         if not is_untouched(current):
             log.warning("%s: its entry %s was edited by a curator and is kept; the event is now %s", seed, old, new)
             return
-        header, _ = split_header(current)
-        same_as, not_same_as = decisions(header)
-        if same_as:
+        if decisions(split_header(current)[0])[0]:  # a Same-as line: the file keeps the curator's decision
             entry = parse(current, str(path))
-            write_atomic(path, render(replace(entry, status="skip", body=f"Merged into {Path(new).stem} by a curator's "
+            self._write(path, render(replace(entry, status="skip", body=f"Merged into {Path(new).stem} by a curator's "
                                                                       f"Same-as line.", warnings=())))
         else:
             path.unlink()
+            self._written[path] = None
+            self._existing.discard(old)
             self._claimed.discard(old)
 
     def _scan_entries(self, reports: dict[str, Report]) -> tuple[set[str], list[tuple[str, str]],
                                                                   list[tuple[str, str]], dict[str, Report]]:
-        """Read every entry once: the curators' Same-as / Not-same-as lines as pairs of seeds, the files that only
-        point elsewhere, and the reports of the entries curators wrote by hand (keys 'entry:' + file)."""
-        by_stem: dict[str, set[str]] = {}
+        """What curators wrote in the entries: see :mod:`entryscan`."""
+        seeds_of_stem: dict[str, set[str]] = {}
         for seed, record in self.ledger.items():
             if (main := record["files"].get("main")):
-                by_stem.setdefault(Path(main).stem, set()).add(seed)
-        found, handmade = [], {}
-        for path in sorted((self.content_dir / ENTRY_DIR).rglob("*.md")):
-            raw = path.read_bytes()
-            relative = path.relative_to(self.content_dir).as_posix()
-            if relative not in self._claimed and b"\nSeed:" not in raw and not raw.startswith(b"Seed:"):
-                by_stem.setdefault(path.stem, set()).add(HANDMADE + relative)
-                if (report := self._handmade(relative, raw)) is not None:
-                    handmade[report.seed] = report
-            if b"same-as:" not in raw.lower():
-                continue
-            header, _ = split_header(raw.decode("utf-8", "replace"))
-            same_as, not_same_as = decisions(header)
-            own = set(s.strip() for s in header.get("Seed", "").split(";") if s.strip()) | by_stem.get(path.stem, set())
-            if relative not in self._claimed and "Seed" not in header:
-                own.add(HANDMADE + relative)
-            found.append((relative, own, same_as, not_same_as))
-        resolve = lambda ref: {ref} if ref in reports else by_stem.get(ref.removesuffix(".md"), set())  # noqa: E731
-        pointers, same, different = set(), [], []
-        for relative, own, same_as, not_same_as in found:
-            if same_as:
-                pointers.add(relative)
-            same += [(a, b) for ref in same_as for a in own for b in resolve(ref) if a != b]
-            different += [(a, b) for ref in not_same_as for a in own for b in resolve(ref) if a != b]
-        return pointers, same, different, handmade
-
-    def _handmade(self, relative: str, raw: bytes) -> Report | None:
-        try:
-            entry = parse(raw.decode("utf-8"), relative)
-        except (UnicodeDecodeError, TimelineError):
-            return None  # `timeline check` names what is wrong with it
-        place = self.registries.gazetteer.get(entry.places[0]) if entry.places else None
-        return handmade_report(HANDMADE + relative, entry, place)
+                seeds_of_stem.setdefault(Path(main).stem, set()).add(seed)
+        return entryscan.curators_say(self._scan.notes, self._claimed, seeds_of_stem, reports)
 
     def _check_only(self, seed: str, relative: str) -> Outcome:
         """An unchanged seed: report the state of the file it produced without extracting again."""
-        path = self.content_dir / relative
-        if not path.exists():
+        if relative not in self._existing:
             return Outcome(seed, "rejected", relative, "deleted by a curator; not written again")
-        if not self.quick and not is_untouched(path.read_text(encoding="utf-8")):
+        if not self.quick and not is_untouched((self.content_dir / relative).read_text(encoding="utf-8")):
             return Outcome(seed, "kept", relative, "edited by a curator; not overwritten")
         return Outcome(seed, "unchanged", relative)
 
@@ -443,13 +451,13 @@ class Importer:
             if current == text:
                 return Outcome(seed, "unchanged", previous)
             if not self.dry_run:
-                write_atomic(path, text)
+                self._write(path, text)
             return Outcome(seed, "updated", previous)
         relative = self._target(entry)
         self._claimed.add(relative)
         text = render(_with_slug(entry, Path(relative).stem))
         if not self.dry_run:
-            write_atomic(self.content_dir / relative, text)
+            self._write(self.content_dir / relative, text)
             files[key] = relative
             self._dirty = True
         return Outcome(seed, "created", relative)

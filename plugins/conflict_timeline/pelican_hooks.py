@@ -13,6 +13,7 @@ from pelican.urlwrappers import Category
 from . import incremental
 from .context import FILTERS, event_jsonld, resolve_names, teaser, time_html, timeline_groups
 from .entries import parse_evidence, parse_sources
+from .entryscan import CACHE_KEY as ENTRY_STAMPS
 from .importer import Importer, seed_files, summarize
 from .reader import TimelineMarkdownReader
 from .settings import TimelineSettings
@@ -29,8 +30,10 @@ def import_seeds(pelican) -> None:
     stamps_path = Path(pelican.settings["CACHE_PATH"]) / "timeline-seeds.json"
     stamps = incremental.read_json(stamps_path)
     outcomes = Importer(settings.content_path, settings.registries(), quick=True, stamps=stamps).run(seeds)
-    incremental.write_json(stamps_path, {seed.name: stamps[seed.name] for seed in seeds if seed.name in stamps},
-                           "the next build reads every seed again")
+    kept = {seed.name: stamps[seed.name] for seed in seeds if seed.name in stamps}
+    if ENTRY_STAMPS in stamps:
+        kept[ENTRY_STAMPS] = stamps[ENTRY_STAMPS]  # the entries' notes (entryscan), by size and modification time
+    incremental.write_json(stamps_path, kept, "the next build reads every seed and entry again")
     for outcome in outcomes:
         if outcome.action in ("kept", "rejected"):
             log.info("%s", outcome.line())
