@@ -67,6 +67,7 @@ def test_three_outlets_on_one_event_make_one_entry_with_every_source(project, re
     # every report is listed with its headline, date and the words its figure came from
     assert "“Twin bombing kills 31 in Kamishli, Syrian state TV says”: killed 31 (“killed 31”)" in entry.body
     assert "2016-07-28, “Islamic State truck bomb kills at least 40 in Qamishli”" in entry.body
+    assert "dated by “Wednesday, July 27”" in entry.body  # each report keeps the words its date came from
 
 
 def test_two_different_events_on_one_day_in_one_city_stay_apart(project, registries):

@@ -56,7 +56,8 @@ def _reports_section(reports: Sequence[Report], labels: Sequence[str]) -> str:
         when = f", {report.published}" if report.published else ""
         figures = f": {escape_markdown(str(parse_casualties(report.casualties)).replace('; ', ', '))}" \
             f" (“{escape_markdown(report.casualty_words or '')}”)" if report.casualties else ": no figures"
-        lines.append(f"- **{escape_markdown(label)}**{when}, {headline}{figures}")
+        dated = f"; dated by “{escape_markdown(report.date_words)}”" if report.date_words else ""
+        lines.append(f"- **{escape_markdown(label)}**{when}, {headline}{figures}{dated}")
     return "\n".join(lines)
 
 

@@ -71,6 +71,7 @@ class Report:
     killed: int | None = None
     casualties: str | None = None  # 'killed at least 15; wounded 20'
     casualty_words: str | None = None  # the words they came from
+    date_words: str | None = None  # the words its date came from
     source: str | None = None
     url: str | None = None
     published: str | None = None
@@ -243,6 +244,7 @@ def report_of(extraction: Extraction) -> Report | None:
         title=entry.title, words=content_words(f"{entry.title} {extraction.seed.body[0] if extraction.seed.body else ''}"),
         killed=found.killed.count if found and found.killed else None, casualties=entry.casualties,
         casualty_words="; ".join(f.words for f in (found.killed, found.wounded) if f) if found else None,
+        date_words=extraction.date.evidence if extraction.date else None,
         source=source.name if source else None, url=source.url if source else None,
         published=extraction.seed.published.isoformat() if extraction.seed.published else None,
         clean=entry.status == "published")
