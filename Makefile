@@ -39,7 +39,7 @@ serve: html
 publish: $(STAMP)         ## the deployable tree, with publishconf.py
 	$(BIN)/pelican content -s publishconf.py -o output
 
-bench: $(STAMP)           ## benchmarks at N = 1,000 and 10,000 seeds and on the real corpus (prints a table)
+bench: $(STAMP)           ## benchmarks at N = 2,000 and 10,000 seeds and on the real corpus (prints a table)
 	$(BIN)/python bench/run.py
 
 golden: $(STAMP)          ## regenerate golden files on purpose, then review `git diff tests/golden`

@@ -65,6 +65,6 @@ def eval_(c, record=False, verbose=False):
 
 
 @task
-def bench(c, sizes="1000,10000"):
+def bench(c, sizes="2000,10000"):
     """Benchmarks: extraction, import, build vs stock Pelican, warm rebuild, Pagefind, memory, page weight."""
     c.run(f"{BIN}/python bench/run.py --sizes {sizes}")

@@ -1,13 +1,16 @@
-"""`make bench`: measure the pipeline at N = 1,000 and 10,000 generated seeds and on the real corpus; print a table.
+"""`make bench`: measure the pipeline at N = 2,000 and 10,000 generated seeds and on the real corpus; print a table.
 
-Cold builds (ours and stock) are the best of three runs each, alternating which goes first. Builds run in subprocesses (`bench/_pelican.py`) so each one's peak memory is its own. Stock Pelican builds the
+Cold builds (ours, ours with the search index as `pelican` builds it, and stock) are the best of three runs each,
+alternating which goes first. Builds run in subprocesses (`bench/_pelican.py`) so each one's peak memory is its own. Stock Pelican builds the
 same Markdown with its default theme and no plugins in the same run, as the yardstick.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -24,9 +27,10 @@ from conflict_timeline.errors import TimelineError  # noqa: E402
 from conflict_timeline.extract import extract  # noqa: E402
 from conflict_timeline.importer import Importer, seed_files  # noqa: E402
 from conflict_timeline.overview import Overview  # noqa: E402
-from conflict_timeline.pelican_hooks import entry_glob, pagefind_command  # noqa: E402
+from conflict_timeline.search_index import WORKERS, SearchIndexer, bundle_groups  # noqa: E402
 from conflict_timeline.seeds import parse_text, read_seed  # noqa: E402
 from conflict_timeline.settings import TimelineSettings  # noqa: E402
+import page_weight  # noqa: E402
 import same_events  # noqa: E402
 from corpus import corpus_texts, fakes_crowd_dates  # noqa: E402
 from seedgen import generate  # noqa: E402
@@ -40,7 +44,7 @@ PLUGIN_PATHS = [{root!r} + "/plugins"]
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = {cache!r}
-TIMELINE_SEARCH = False
+TIMELINE_SEARCH = {search}
 """
 STOCK = """PATH = {content!r}
 ARTICLE_PATHS = ["timeline"]
@@ -61,6 +65,22 @@ def pelican(settings: Path, output: Path) -> tuple[float, float, float]:
         raise SystemExit(f"build failed ({settings}):\n{result.stderr[-2000:]}")
     peak_kb, cpu = result.stdout.strip().splitlines()[-1].split()
     return seconds, float(peak_kb) / 1024, float(cpu)
+
+
+def entry_pages(folder: Path) -> list[tuple[dt.date, str]]:
+    """(date, path) of each page Pagefind indexes: the entry pages (their data-pagefind-sort gives the date)."""
+    pages = []
+    for path in sorted((folder / "entries").glob("*.html")):
+        found = re.search(r'data-pagefind-sort="date:(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?"', path.read_text(encoding="utf-8"))
+        if found:
+            year, month, day = (int(part or 1) for part in found.groups())
+            pages.append((dt.date(year, month, day), path.relative_to(folder).as_posix()))
+    return pages
+
+
+def bundle_times(folder: Path) -> dict[str, int]:
+    """Each search bundle's pagefind-entry.json -> its modification time: which bundles a build indexed again."""
+    return {p.parent.name: p.stat().st_mtime_ns for p in (folder / "pagefind").glob("*/pagefind-entry.json")}
 
 
 def tree_size(folder: Path) -> tuple[int, int, Path]:
@@ -95,33 +115,42 @@ def measure(count: int, work: Path) -> dict[str, str]:
     importing = time.perf_counter() - started
     entries = sum(o.action == "created" for o in outcomes)
 
-    ours, stock = project / "ours.py", project / "stock.py"
+    ours, indexed, stock = project / "ours.py", project / "ours-search.py", project / "stock.py"
     # Best of three for both cold builds, each into a folder that never existed, the order swapped from run to
     # run, and nothing deleted until the end: on ext4, creating files just after deleting thousands of others
     # costs several seconds of system time (inode allocation skips recently freed inodes), which would be charged
     # to whichever build ran next.
-    ours_runs, stock_runs = [], []
+    # The full build (search index included, as `pelican` runs it) alternates with the other two.
+    ours_runs, indexed_runs, stock_runs = [], [], []
     for attempt in range(3):
-        builds = [(ours_runs, ours, f"out-{attempt}"), (stock_runs, stock, f"stock-out-{attempt}")]
-        for runs, settings, folder in builds if attempt % 2 == 0 else builds[::-1]:
-            settings.write_text((OURS if settings == ours else STOCK).format(
-                root=str(ROOT), content=str(project / "content"), cache=str(project / f"cache-{attempt}")))
+        builds = [(ours_runs, ours, f"out-{attempt}", f"cache-{attempt}"),
+                  (indexed_runs, indexed, f"search-out-{attempt}", f"search-cache-{attempt}"),
+                  (stock_runs, stock, f"stock-out-{attempt}", "")]
+        for runs, settings, folder, cache in builds if attempt % 2 == 0 else builds[::-1]:
+            settings.write_text((STOCK if settings == stock else OURS).format(
+                root=str(ROOT), content=str(project / "content"), cache=str(project / cache), search=settings == indexed))
             runs.append(pelican(settings, project / folder))
     cold, cold_mb, _ = min(ours_runs)
     stock_s, stock_mb, _ = min(stock_runs)
     cold_cpu, stock_cpu = min(r[2] for r in ours_runs), min(r[2] for r in stock_runs)
+    full, full_cpu = min(indexed_runs)[0], min(r[2] for r in indexed_runs)
+    full_mb = max(r[1] for r in indexed_runs)  # the largest process in any of the three runs, Pagefind's included
     print(f"  N = {count:,}: cold builds, wall s: ours {[round(r[0], 1) for r in ours_runs]}, "
+          f"ours with the search index {[round(r[0], 1) for r in indexed_runs]}, "
           f"stock {[round(r[0], 1) for r in stock_runs]}", file=sys.stderr, flush=True)
     out = project / "out-2"  # the last cold build of ours, whose cache ours.py names: the warm rebuild reuses both
     edited = next((project / "content" / "timeline").rglob("*.md"))
     edited.write_text(edited.read_text(encoding="utf-8") + "\nA curator's note.\n", encoding="utf-8")
     warm, _, _ = pelican(ours, out)
-    started = time.perf_counter()
-    subprocess.run(pagefind_command(str(out), entry_glob("entries/{slug}.html")), check=True)  # what the build runs
+    searched = project / "search-out-2"  # likewise for the full build: its bundles and manifest
+    before = bundle_times(searched)
+    warm_full, warm_full_mb, _ = pelican(indexed, searched)
+    again = sum(before.get(name) != mtime for name, mtime in bundle_times(searched).items())
+    started = time.perf_counter()  # every bundle of the site from scratch, as a cold build does, but after it
+    SearchIndexer(out, project / "search-alone", bundle_groups(entry_pages(out))).finish()
     search = time.perf_counter() - started
     total, heaviest, heaviest_page = tree_size(out)
-    first_view = (out / "index.html").stat().st_size + sum(
-        (out / p).stat().st_size for p in ("theme/css/site.css", "factions.css", "theme/js/filters.js"))
+    first_view, one_filter = sum(page_weight.first_view(out).values()), sum(page_weight.one_filter(out).values())
     return {
         "seeds / entries written": f"{count:,} / {entries:,}",
         "extraction, seeds/s (one core)": f"{extraction:,.0f}",
@@ -132,11 +161,18 @@ def measure(count: int, work: Path) -> dict[str, str]:
         "ratio ours / stock": f"{cold / stock_s:.2f}",
         "CPU s, ours / stock (ratio)": f"{cold_cpu:.1f} / {stock_cpu:.1f} ({cold_cpu / stock_cpu:.2f})",
         "warm rebuild after one edit, s": f"{warm:.1f} ({warm / cold:.2f} of cold)",
-        "Pagefind indexing, s": f"{search:.1f}",
+        "Pagefind indexing, s": f"{search:.1f} ({len(before)} bundles, {WORKERS} at a time, after the build)",
+        "full build with the search index, cold, s": f"{full:.1f} (CPU {full_cpu:.1f} s)",
+        "ratio full build / stock": f"{full / stock_s:.2f}",
+        "peak memory with the search index (largest process), MB": f"{full_mb:.0f}",
+        "warm rebuild with the search index after one edit, s":
+            f"{warm_full:.1f} ({warm_full / full:.2f} of cold; {again} of {len(before)} bundles indexed again; "
+            f"{warm_full_mb:.0f} MB)",
         "peak memory, ours / stock, MB": f"{cold_mb:.0f} / {stock_mb:.0f}",
         "output size, MB": f"{total / 1e6:.1f}",
         "heaviest page, KB": f"{heaviest / 1000:.0f} ({heaviest_page.parent.parent.name or heaviest_page.name})",
-        "first view (index + CSS + JS), KB": f"{first_view / 1000:.0f}",
+        "first view of the index, KB": f"{first_view / 1000:.0f}",
+        "one filter application, KB": f"{one_filter / 1000:.0f} (the biggest faction: {page_weight.biggest_faction(out)})",
     }
 
 
@@ -188,7 +224,7 @@ def table(title: str, columns: list[str], rows: dict[str, list[str]]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", default="1000,10000", help="comma-separated seed counts")
+    parser.add_argument("--sizes", default="2000,10000", help="comma-separated seed counts")
     parser.add_argument("--json", type=Path, help="also write the numbers here")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -199,7 +235,10 @@ def main() -> None:
             print(f"measuring N = {size:,} ...", file=sys.stderr, flush=True)
             results[size] = measure(size, Path(work))
     targets = {"extraction, seeds/s (one core)": ">= 200", "ratio ours / stock": "<= 1.0 at 10k",
-               "warm rebuild after one edit, s": "<= 0.5 of cold", "peak memory, ours / stock, MB": "<= 400"}
+               "warm rebuild after one edit, s": "<= 0.5 of cold", "peak memory, ours / stock, MB": "<= 400",
+               "ratio full build / stock": "<= 1.0", "peak memory with the search index (largest process), MB": "<= 400",
+               "warm rebuild with the search index after one edit, s": "one bundle indexed again",
+               "first view of the index, KB": "< 100", "one filter application, KB": "< 300"}
     columns = [f"N = {s:,}" for s in sizes] + ["target"]
     rows = {k: [results[s][k] for s in sizes] + [targets.get(k, "")] for k in results[sizes[0]]}
     print(table("Generated seeds", columns, rows))

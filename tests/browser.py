@@ -63,3 +63,23 @@ def axe_violations(page) -> list[dict]:
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
             for v in result["violations"]]
+
+
+# Fixtures shared by the browser test modules: `from browser import base_url, browser`; each module defines `site`.
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, once per module."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    """The module's built site, served on localhost."""
+    with serve(site) as url:
+        yield url

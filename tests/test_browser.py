@@ -7,11 +7,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import CHROMIUM, FLAGS, axe_violations, require_chromium, serve
+from browser import axe_violations, base_url, browser, serve  # noqa: F401 (base_url, browser: fixtures)
 from conftest import make_project, run_pelican
 
 PAGES = {
     "timeline": "/",
+    "timeline, newest first": "/newest/",
     "entry": "/entries/2017-10-14-dozens-of-is-fighters-surrender-as-raqas-fall-nears.html",
     "draft": "/drafts/2014-islamic-state-captured-raqqa.html",
     "hand-written entry": "/entries/2012-07-battle-for-aleppo-begins.html",
@@ -31,23 +32,6 @@ PAGES = {
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     return run_pelican(make_project(tmp_path_factory.mktemp("browser"), real_content=True), TIMELINE_SEARCH=True)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(site):
-    with serve(site) as url:
-        yield url
 
 
 @pytest.fixture
@@ -70,6 +54,17 @@ def test_axe_has_no_violations(page, base_url, name, scheme):
     page.emulate_media(color_scheme=scheme)
     page.goto(base_url + PAGES[name], wait_until="networkidle")
     assert page.title()
+    assert axe_violations(page) == []
+    assert page.foreign == [] and page.errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_open_filters_have_no_axe_violations(page, base_url, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(base_url + "/?faction=Islamic+State", wait_until="networkidle")
+    page.click("#filter-panel summary")
+    page.locator("#filters").wait_for(state="visible")
+    assert page.locator("#filter-status").inner_text() == "3 matching entries"
     assert axe_violations(page) == []
     assert page.foreign == [] and page.errors == []
 
@@ -142,17 +137,22 @@ def test_search_results_have_no_axe_violations(page, base_url, scheme):
 
 
 def test_filters_live_in_the_url(page, base_url):
+    from playwright.sync_api import expect
+
     page.goto(base_url + "/?faction=Iraqi+Security+Forces", wait_until="networkidle")
+    page.locator("#filter-status").wait_for()
+    page.click("#filter-panel summary")  # the filters sit in a disclosure
     page.locator("#filters").wait_for(state="visible")
     assert page.locator("#f-faction").input_value() == "Iraqi Security Forces"
     assert page.locator("#results .entry-title").all_inner_texts() == ["Iraq declares Mosul retaken from the Islamic State"]
     page.select_option("#f-faction", "")
     page.select_option("#f-place", "Aleppo")
     page.click("#filters button[type=submit]")
-    assert "place=Aleppo" in page.url
-    assert page.locator("#results .entry-title").all_inner_texts() == ["Fighting reaches Aleppo as rebels push into the city"]
+    assert "place=Aleppo" in page.url and not page.locator("#filters").is_visible()  # the disclosure closes
+    titles = page.locator("#results .entry-title")  # shown once the filter's files arrive
+    expect(titles).to_have_text(["Fighting reaches Aleppo as rebels push into the city"])
     page.go_back()
-    assert page.locator("#results .entry-title").all_inner_texts() == ["Iraq declares Mosul retaken from the Islamic State"]
+    expect(titles).to_have_text(["Iraq declares Mosul retaken from the Islamic State"])
 
 
 def test_works_without_javascript(browser, base_url):
@@ -163,6 +163,14 @@ def test_works_without_javascript(browser, base_url):
     titles = page.locator("ol.timeline .entry-title").all_inner_texts()
     assert titles[0] == "Fighting reaches Aleppo as rebels push into the city" and len(titles) == 4
     assert page.locator("time[datetime='2012-07']").inner_text() == "July 2012"
+    page.click("#filter-panel summary")  # the disclosure offers the pages that give the same views
+    assert page.locator("#filters").is_hidden() and page.locator("#filter-browse").is_visible()
+    page.locator("#filter-browse a", has_text="Islamic State").first.click()
+    assert page.url.endswith("/factions/islamic-state/")
+    page.goto(base_url + "/")
+    page.click("#order a")  # newest first, built: no script needed
+    assert page.url.endswith("/newest/")
+    assert page.locator("ol.timeline .entry-title").all_inner_texts() == titles[::-1]
     context.close()
 
 
@@ -224,7 +232,7 @@ def test_search_works_under_the_documented_policy(browser, site):
 
 def test_filters_apply_to_the_map(page, base_url):
     page.goto(base_url + "/map/?faction=Iraqi+Security+Forces", wait_until="networkidle")
-    page.locator("#filters").wait_for(state="visible")
+    page.locator("#filter-status").wait_for()
     shown = [a.get_attribute("data-place") for a in page.locator("#map a[data-place]").all() if a.is_visible()]
     assert sorted(shown) == ["Mosul", "Nineveh Governorate"]
 
@@ -247,4 +255,30 @@ def test_under_default_src_self_search_says_it_cannot_run(browser, site):
         page = context.new_page()
         page.goto(url + "/search/", wait_until="networkidle")
         assert page.locator("#search-unavailable").is_visible()
+        context.close()
+
+
+def test_search_merges_the_index_of_every_year(browser, tmp_path):
+    """Issue 9: each year of entries has its own Pagefind bundle. The search page loads them all: words find entries
+    of both years, and filters alone list them in date order across the years (not bundle by bundle interleaved)."""
+    import json
+
+    days = {"2015-01-26": "Siege of Kobani broken", "2015-06-25": "Massacre in Kobani",
+            "2018-02-01": "Raid near Kobani", "2018-09-30": "March in Kobani"}
+    entries = {f"timeline/{day[:4]}/{day}.md": f"Title: {title}\nDate: {day}\nPlaces: Kobani\nFactions: Islamic State\n\n"
+               f"{title}, the report said.\n" for day, title in days.items()}
+    output = run_pelican(make_project(tmp_path, entries=entries), TIMELINE_SEARCH=True)
+    assert json.loads((output / "pagefind" / "bundles.json").read_text(encoding="utf-8")) == {"bundles": ["2015", "2018"]}
+    with serve(output) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        bundles = set()
+        page.on("request", lambda r: (m := re.search(r"/pagefind/(\d{4})/", r.url)) and bundles.add(m.group(1)))
+        page.goto(url + "/search/?q=Kobani", wait_until="networkidle")
+        page.locator("#search-status").filter(has_text="4 entries found").wait_for(timeout=15000)
+        assert sorted(r["title"] for r in search_results(page)) == sorted(days.values())
+        assert bundles == {"2015", "2018"}
+        page.goto(url + "/search/?faction=Islamic+State", wait_until="networkidle")
+        page.locator("#search-status").filter(has_text="4 entries found").wait_for(timeout=15000)
+        assert [r["datetime"] for r in search_results(page)] == list(days)
         context.close()

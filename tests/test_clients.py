@@ -71,7 +71,7 @@ def test_nu_html_checker_finds_no_errors(site):
     require(VNU)
     if shutil.which("java") is None:
         pytest.skip("Java is not installed")
-    pages = [site / "index.html", site / "about" / "index.html", site / "factions" / "index.html",
+    pages = [site / "index.html", site / "newest" / "index.html", site / "about" / "index.html", site / "factions" / "index.html",
              site / "factions" / "islamic-state" / "index.html", site / "places" / "index.html",
              site / "places" / "raqqa" / "index.html", site / "map" / "index.html", site / "search" / "index.html",
              site / "timeline" / "2017" / "index.html", site / "timeline" / "2017" / "10" / "index.html",

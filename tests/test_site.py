@@ -142,6 +142,103 @@ def test_the_second_process_writes_what_one_process_writes(tmp_path, build_site)
     assert {"factions/index.html", "feeds/all.atom.xml", "timeline.json", "timeline/2017/10/index.html"} <= set(alone)
 
 
+def read_ahead_project(tmp_path, monkeypatch, head_start: bool = True):
+    """Entries enough for a second process to read them, in chunks of two; one has no date (a warning). With a
+    ``head_start`` Pelican waits until the second process has read them all; without, they meet where they meet."""
+    import os
+
+    from conflict_timeline import readahead
+
+    monkeypatch.setattr(readahead, "READ_AHEAD_MIN", 1)
+    monkeypatch.setattr(readahead, "READ_AHEAD_CHUNK", 2)
+    if head_start:
+        start = readahead.ReadAhead.start.__func__
+
+        def started(cls, settings, paths):
+            ahead = start(cls, settings, paths)
+            os.waitpid(ahead._pid, 0)
+            return ahead
+
+        monkeypatch.setattr(readahead.ReadAhead, "start", classmethod(started))
+    entries = {f"timeline/2016/palmyra-{n}.md": HAND.replace("Palmyra", f"Palmyra ({n})") for n in range(5)}
+    entries["timeline/2017/clashes.md"] = UNKNOWN
+    entries["timeline/2017/undated.md"] = "Title: A report of shelling\nPlaces: Raqqa\n\nText.\n"
+    return make_project(tmp_path, [SEED], entries)
+
+
+def test_entries_read_by_a_second_process_build_the_same_site(tmp_path, build_site, monkeypatch, caplog):
+    """TIMELINE_PARALLEL: a second process reads entries while Pelican reads the others (readahead.py): the
+    same tree, the same warnings (logged by the build's own process), and nothing left behind."""
+    import shutil
+    import tempfile
+
+    from conflict_timeline.readahead import ReadAhead
+
+    taken = {}
+    take = ReadAhead.take
+    monkeypatch.setattr(ReadAhead, "take", lambda self, path: taken.setdefault(path, take(self, path)))
+    project = read_ahead_project(tmp_path, monkeypatch)
+    written = sorted(p.as_posix() for p in (project / "content" / "timeline").rglob("*.md"))
+    before = set(Path(tempfile.gettempdir()).glob("timeline-read-*"))
+    ahead = digest(build_site(project))
+    imported = sorted(p.as_posix() for p in (project / "content" / "timeline").rglob("*.md") if p.as_posix() not in written)
+    assert len(written) == 7 and len(imported) == 4  # the seed's entries, written by the import the build began with
+    assert sorted(taken) == sorted(written + imported)
+    assert all(taken[path] for path in written)  # read by the second process, while the seed was imported
+    assert not any(taken[path] for path in imported)  # not there yet when it began: read by Pelican
+    assert "undated.md: needs a date" in caplog.text and "unknown faction 'Syrian Democratic Forcez'" in caplog.text
+    assert set(Path(tempfile.gettempdir()).glob("timeline-read-*")) == before
+    shutil.rmtree(project / "output")
+    assert digest(build_site(project, TIMELINE_PARALLEL=False)) == ahead
+
+
+def test_an_entry_changed_after_the_second_process_read_it_is_read_again(tmp_path, build_site, monkeypatch):
+    """The second process starts before the seeds are imported: what the import rewrites, Pelican reads."""
+    from conflict_timeline import pelican_hooks
+    from conflict_timeline.readahead import ReadAhead
+
+    project = read_ahead_project(tmp_path, monkeypatch)
+    entry = project / "content" / "timeline/2016/palmyra-0.md"
+    import_seeds = pelican_hooks.import_seeds
+
+    def rewriting(pelican):  # what an import that updates an entry does
+        entry.write_text(entry.read_text(encoding="utf-8").replace("Palmyra (0)", "Palmyra, again"), encoding="utf-8")
+        import_seeds(pelican)
+
+    monkeypatch.setattr(pelican_hooks, "import_seeds", rewriting)
+    taken = {}
+    take = ReadAhead.take
+    monkeypatch.setattr(ReadAhead, "take", lambda self, path: taken.setdefault(path, take(self, path)))
+    output = build_site(project)
+    assert taken[entry.as_posix()] is None and taken[entry.with_name("palmyra-1.md").as_posix()]
+    assert "Government forces retake Palmyra, again" in (output / "entries" / "palmyra-0.html").read_text(encoding="utf-8")
+
+
+def test_pelican_and_the_second_process_meet_where_they_meet(tmp_path, build_site, monkeypatch):
+    import shutil
+
+    project = read_ahead_project(tmp_path, monkeypatch, head_start=False)
+    ahead = digest(build_site(project))
+    shutil.rmtree(project / "output")
+    assert digest(build_site(project, TIMELINE_PARALLEL=False)) == ahead
+
+
+def test_a_second_process_that_cannot_read_only_costs_time(tmp_path, build_site, monkeypatch):
+    import shutil
+
+    from conflict_timeline.readahead import ReadAhead
+
+    project = read_ahead_project(tmp_path, monkeypatch)
+    alone = digest(build_site(project, TIMELINE_PARALLEL=False))
+
+    def broken(self, settings, chunks):
+        raise OSError("no space left")
+
+    monkeypatch.setattr(ReadAhead, "_read", broken)
+    shutil.rmtree(project / "output")
+    assert digest(build_site(project)) == alone
+
+
 def test_a_failure_in_the_second_process_fails_the_build(tmp_path, build_site, monkeypatch):
     import pytest
 

@@ -15,28 +15,11 @@ from markupsafe import Markup
 from rapidfuzz import fuzz, process
 
 from .casualties import killed_range
+from .dateformat import MONTH_NAMES, display_date, iso_date
 from .entries import slugify
+from .export import safe_json
 from .extract import Registries
 from .models import PRECISIONS, Faction, Place
-
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-               "November", "December")
-
-
-def display_date(value: dt.date, precision: str = "day") -> str:
-    """'14 October 2017', 'June 2017' or '2014': never a fake day for a coarse date."""
-    if precision == "year":
-        return f"{value.year}"
-    if precision == "month":
-        return f"{MONTH_NAMES[value.month - 1]} {value.year}"
-    return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"
-
-
-def iso_date(value: dt.date, precision: str = "day") -> str:
-    """The ``<time datetime>`` value at the entry's precision: 2017-10-14, 2017-06 or 2014."""
-    full = f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
-    return {"year": full[:4], "month": full[:7]}.get(precision, full)
-
 
 def time_html(value: dt.date, precision: str = "day") -> Markup:
     """The ``<time>`` element lists and pages show for an entry's date (digits and month names: nothing to escape)."""
@@ -93,15 +76,19 @@ def resolve_names(metadata: dict[str, Any], reg: Registries) -> ResolvedNames:
 
 def timeline_groups(articles: Iterable[Any]) -> list[tuple[int, list[tuple[str, str, list[Any]]]]]:
     """Articles (already in date order) grouped by year, then month: [(2017, [('2017-10', 'October 2017', [...])])].
-    An entry known only to its year stands under the year itself ('2014', key '2014'), never under January."""
+    An entry known only to its year stands under the year itself ('2014', key '2014'), never under January: before
+    the year's months, or after them when the articles come newest first."""
     years = []
     for year, in_year_iter in groupby(articles, key=lambda a: a.date.year):
         in_year = list(in_year_iter)
         year_only = [a for a in in_year if getattr(a, "precision", "day") == "year"]
-        months = [(f"{year:04d}", f"{year}", year_only)] if year_only else []
+        months = []
         for month, in_month in groupby((a for a in in_year if getattr(a, "precision", "day") != "year"),
                                        key=lambda a: a.date.month):
             months.append((f"{year:04d}-{month:02d}", f"{MONTH_NAMES[month - 1]} {year}", list(in_month)))
+        if year_only:
+            newest_first = in_year[0].date > in_year[-1].date
+            months.insert(len(months) if newest_first else 0, (f"{year:04d}", f"{year}", year_only))
         years.append((year, months))
     return years
 
@@ -193,8 +180,6 @@ def event_jsonld(article: Any, site_url: str) -> str:
         data["performer"] = [{"@type": "Organization", "name": f.name} for f in article.faction_list]
     if getattr(article, "teaser", ""):
         data["description"] = article.teaser
-    from .export import safe_json
-
     return safe_json(data).rstrip("\n")
 
 

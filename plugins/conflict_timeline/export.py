@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from .casualties import lowest_fatalities, parse_by_source
+from .dateformat import display_date
 from .models import Extraction
 
 
@@ -88,8 +89,6 @@ def _iso(entry) -> str:
 def timeline_json(entries, site_url: str, title: str, description: str) -> str:
     """TimelineJS3's JSON format: one event per published entry, coarse dates with a display_date."""
     from html import escape
-
-    from .context import display_date
 
     events = []
     for item in _published(entries):

@@ -1,5 +1,6 @@
 """A Pelican generator for what Pelican has none for: faction and place pages, the map, the search page,
-per-facet Atom feeds, the filter index and the exports. Data logic lives in context.py; this only writes."""
+per-facet Atom feeds, the newest-first listing, the filters' data and the exports. Data logic lives in context.py
+(and filterdata.py); this only writes."""
 
 from __future__ import annotations
 
@@ -10,14 +11,13 @@ from pathlib import Path
 
 from pelican.generators import Generator, PelicanTemplateNotFound
 
-from .context import (MONTH_NAMES, chunks, display_date, facet_positions, faction_css, facets, iso_date, neighbours, related,
-                      site_entry)
-from .export import events_csv, events_geojson, events_ics, safe_json, timeline_json
+from .context import (MONTH_NAMES, chunks, facet_positions, faction_css, facets, neighbours, related, site_entry)
+from .export import events_csv, events_geojson, events_ics, timeline_json
+from .filterdata import PAGE as FILTER_PAGE, filter_files, type_groups
 from . import parallel
 from .incremental import PLAN, SelectiveWriter
 from .overview import Month, Overview, article_items
-from .pelican_hooks import ARCHIVES
-from .settings import TimelineSettings
+from .settings import ARCHIVES, TimelineSettings
 from .review import site_groups
 from .svgmap import Marker, entry_map, region_map, within_outlines
 
@@ -84,7 +84,9 @@ class TimelineGenerator(Generator):
         self.month_pages = self.month_links(articles)
         self.context.update(timeline_factions=self.factions, timeline_places=self.places,
                             timeline_faction_pages=by_faction, timeline_place_pages=by_place,
-                            timeline_overview=Overview(article_items(articles), self.month_pages))
+                            timeline_overview=Overview(article_items(articles), self.month_pages),
+                            timeline_types=[kind for kind, _ in type_groups(articles)],
+                            timeline_filter_page=FILTER_PAGE)
         self.articles = articles
 
     def month_links(self, articles) -> dict[Month, str]:
@@ -146,14 +148,27 @@ class TimelineGenerator(Generator):
             write("review/index.html", review, self.context, url="review/",
                   review_groups=site_groups(self.context.get("drafts", [])))
         self.write_period_archives(write)
+        self.write_newest_first(write)
         if self.settings.get(PLAN) is not None:
             return  # a warm rebuild: nothing the files below show has changed
-        self._write_text("entries.json", self.filter_index())
+        for name, text in filter_files(self.articles, self.factions, self.places).items():
+            self._write_text(f"filter/{name}", text)
+        # Colours of the factions some page shows (every page loads this file: the registry's 150 would weigh 6 KB)
+        shown = {f.name for a in [*self.articles, *self.context.get("drafts", [])] for f in a.faction_list}
         registries = self.context.get("timeline_registries")
-        self._write_text("factions.css", faction_css(registries.factions.actors if registries else
-                                                     [f.item for f in self.factions]))
+        self._write_text("factions.css", faction_css([f for f in registries.factions.actors if f.name in shown]
+                                                     if registries else [f.item for f in self.factions]))
         self._write_text("sitemap.xml", self.sitemap())
         self.write_exports()
+
+    def write_newest_first(self, write) -> None:
+        """The timeline newest first, paginated as the index is (``newest/``, ``newest/page/2/``): the order a
+        reader chooses works without JavaScript too."""
+        if "index" not in self.settings.get("DIRECT_TEMPLATES", ()):
+            return
+        newest = self.articles[::-1]
+        write("newest/index.html", self.get_template("index"), self.context,
+              paginated={"articles": newest, "dates": newest}, template_name="index", url="newest/", order="newest")
 
     def write_period_archives(self, write) -> None:
         """Year and month archives, at YEAR_ARCHIVE_SAVE_AS and MONTH_ARCHIVE_SAVE_AS (taken over from Pelican)."""
@@ -209,24 +224,6 @@ class TimelineGenerator(Generator):
         if self.settings["RELATIVE_URLS"]:
             return "/".join([".."] * url.count("/")) or "."
         return self.settings.get("SITEURL", "")
-
-    def filter_index(self) -> str:
-        """A compact index for the filter script: names once, entries as small arrays of numbers."""
-        factions = [f.name for f in self.factions]
-        places = [p.name for p in self.places]
-        types = sorted({a.metadata.get("event", "") for a in self.articles} - {""})
-        f_index = {n: i for i, n in enumerate(factions)}
-        p_index = {n: i for i, n in enumerate(places)}
-        t_index = {n: i for i, n in enumerate(types)}
-        rows = [
-            [a.href, a.title, iso_date(a.date, a.precision), display_date(a.date, a.precision),
-             [f_index[f.name] for f in a.faction_list], [p_index[p.name] for p in a.place_list],
-             t_index.get(a.metadata.get("event", ""), -1)]
-            for a in self.articles
-        ]
-        data = {"factions": factions, "places": places, "types": types, "entries": rows,
-                "fields": ["url", "title", "date", "display", "factions", "places", "type"]}
-        return safe_json(data, separators=(",", ":"))
 
     def _write_text(self, name: str, text: str) -> None:
         path = Path(self.output_path) / name

@@ -2,9 +2,10 @@
 
 Pelican renders every page on every build. Here a manifest of the last build (in Pelican's CACHE_PATH) records a
 key for everything that shapes all pages (theme, settings, plugin code, registries, the set of files) and, per
-entry, a hash of its text and header and of what other pages show of it (title, date, places, factions, status, teaser, URL).
-When only entry files changed and nothing other pages show of them did, every other page would come out
-byte-identical, so the writer skips it. Any other change (a new file, a new title, a theme edit) builds in full.
+entry, a hash of its text and header and of what other pages show of it (title, date, places, factions, status,
+teaser, URL, sources, casualties). When only entry files changed and nothing other pages show of them did, every
+other page would come out byte-identical, so the writer skips it. Any other change (a new file, a new title, a
+theme edit) builds in full.
 """
 
 from __future__ import annotations
@@ -66,7 +67,8 @@ def build_key(settings: dict, registries: str, sources: list[str]) -> str:
 def listing_key(article: Any) -> str:
     return _digest(article.title, article.date, getattr(article, "precision", "day"), article.status, article.href,
                    article.slug, [p.name for p in article.place_list], [f.name for f in article.faction_list],
-                   article.metadata.get("event"), getattr(article, "teaser", ""))
+                   article.metadata.get("event"), getattr(article, "teaser", ""), article.metadata.get("sources"),
+                   article.metadata.get("casualties"))
 
 
 def _target(article: Any) -> str:

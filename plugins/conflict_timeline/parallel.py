@@ -18,18 +18,21 @@ from .errors import TimelineError
 log = logging.getLogger(__name__)
 
 
-def start(work: Callable[[], None]) -> int | None:
-    """Run ``work`` in a child process and return its pid; None if it could not fork (then ``work`` has run here)."""
+def start(work: Callable[[], None], what: str = "writing the timeline pages", here: bool = True) -> int | None:
+    """Run ``work`` in a child process and return its pid; None if it could not fork (then ``work`` has run here,
+    unless ``here`` is False: work that only saves time is then left to the build's own process)."""
     if not hasattr(os, "fork"):
-        work()
+        if here:
+            work()
         return None
     sys.stdout.flush()
     sys.stderr.flush()
     try:
         pid = os.fork()
     except OSError as error:
-        log.warning("cannot start a second process (%s); writing the timeline pages in this one", error)
-        work()
+        log.warning("cannot start a second process (%s); %s in this one", error, what)
+        if here:
+            work()
         return None
     if pid:
         return pid
@@ -37,12 +40,18 @@ def start(work: Callable[[], None]) -> int | None:
     try:  # the child: never return into the parent's code (a test runner, Pelican's own loop)
         work()
         code = 0
-    except BaseException:  # noqa: BLE001 - reported, then the parent fails the build
-        log.exception("writing the timeline pages failed")
+    except BaseException:  # noqa: BLE001 - reported, then the parent fails the build (or does the work itself)
+        log.exception("%s failed", what)
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
+
+
+def succeeded(pid: int) -> bool:
+    """Wait for the child; whether it finished its work."""
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status) == 0
 
 
 def wait(pid: int | None, what: str) -> None:

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import logging
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 from pelican.urlwrappers import Category
 
-from . import incremental
+from . import incremental, readahead
 from .context import FILTERS, event_jsonld, resolve_names, teaser, time_html, timeline_groups
 from .entries import parse_evidence, parse_sources
 from .entryscan import CACHE_KEY as ENTRY_STAMPS
+from .generator import TimelineGenerator
 from .importer import Importer, seed_files, summarize
 from .reader import TimelineMarkdownReader
-from .settings import TimelineSettings
+from .search_index import SearchIndexer, bundle_groups
+from .settings import ARCHIVES, TimelineSettings
 from .svgmap import LazyMap
 
 log = logging.getLogger(__name__)
@@ -40,9 +40,6 @@ def import_seeds(pelican) -> None:
     counts = summarize(outcomes)
     log.info("timeline: %d seeds from %s: %s", len(seeds), settings.seeds_path,
              ", ".join(f"{n} {action}" for action, n in counts.items()) or "nothing to do")
-
-
-ARCHIVES = "_timeline_period_archives"  # settings key: the year and month archive (url, save_as) formats
 
 
 def take_over_period_archives(pelican) -> None:
@@ -73,11 +70,53 @@ def install_reader(readers) -> None:
         readers.reader_classes[extension] = TimelineMarkdownReader
 
 
+_early: readahead.ReadAhead | None = None  # entries read while the seeds are imported (a cold build)
+
+
+def read_ahead_early(pelican) -> None:
+    global _early
+    if _early is not None:  # a build that ended before reading its entries
+        _early.close()
+    _early = readahead.early(pelican.settings) if TimelineSettings.from_mapping(pelican.settings).parallel else None
+
+
+def read_ahead(generator) -> None:
+    """The entries a second process reads for Pelican's readers: started early, or now (TIMELINE_PARALLEL)."""
+    global _early
+    ahead, _early = _early, None
+    readers = [r for r in generator.readers.readers.values() if isinstance(r, TimelineMarkdownReader)]
+    if not readers or not TimelineSettings.from_mapping(generator.settings).parallel:
+        if ahead is not None:
+            ahead.close()
+        return
+    ahead = ahead or readahead.for_generator(generator)
+    for reader in readers:
+        reader.ahead = ahead
+
+
 def add_filters(generator) -> None:
     generator.env.filters.update(FILTERS)
 
 
+@functools.cache
+def _settled(cls: type) -> type:
+    """``cls`` (Pelican's Article) whose ``url`` and ``save_as`` are the ones computed once, ``href`` and ``target``:
+    Pelican formats both from the settings on every access, five to ten times an entry (the entry's page, its
+    feeds, links to it), about 1 s of a 10,000-entry build. What only the entry's own page shows is made when it is
+    rendered: a warm rebuild renders one. Same name, so Pelican's lookups by class name hold."""
+    return type(cls.__name__, (cls,), {
+        "url": property(lambda self: self.href), "save_as": property(lambda self: self.target),
+        "jsonld": functools.cached_property(lambda self: event_jsonld(self, self.settings.get("SITEURL", ""))),
+        "evidence_list": functools.cached_property(lambda self: parse_evidence(self.metadata.get("evidence"))),
+        "__module__": cls.__module__})
+
+
 def resolve_articles(generator) -> None:
+    aheads = {id(r.ahead): r.ahead for r in generator.readers.readers.values() if getattr(r, "ahead", None)}
+    for ahead in aheads.values():  # every entry is read: the second process has ended, or is stopped
+        ahead.close()
+    for reader in generator.readers.readers.values():
+        reader.ahead = None
     registries = TimelineSettings.from_mapping(generator.settings).registries()
     for article in [*generator.articles, *generator.drafts, *generator.translations, *generator.drafts_translations]:
         resolved = resolve_names(article.metadata, registries)
@@ -87,12 +126,11 @@ def resolve_articles(generator) -> None:
         article.dateline_place = resolved.dateline
         article.faction_list = resolved.factions
         article.source_list = parse_sources(article.metadata.get("sources"))
-        article.evidence_list = parse_evidence(article.metadata.get("evidence"))
         # Computed once: Pelican recomputes .url and .summary on every access, and lists show both many times.
         article.href = article.url
         article.target = article.save_as
+        article.__class__ = _settled(type(article))  # ... and Pelican's own writers and feeds use these too
         article.teaser = teaser(article)
-        article.jsonld = event_jsonld(article, generator.settings.get("SITEURL", ""))
         article.map_svg = LazyMap(article.place_list)
         if not hasattr(article, "category"):  # Pelican 4.12 writes drafts with article.category even when
             article.category = Category(generator.settings["DEFAULT_CATEGORY"], generator.settings)  # unused
@@ -103,6 +141,7 @@ def resolve_articles(generator) -> None:
         generator.authors = []  # no author pages: Pelican would still match every entry against each author
     generator.context["timeline_registries"] = registries
     plan_writes(generator, registries)
+    plan_search(generator)
 
 
 def plan_writes(generator, registries) -> None:
@@ -132,40 +171,24 @@ def save_manifest(pelican) -> None:
 
 
 def get_generators(_pelican):
-    from .generator import TimelineGenerator
-
     return TimelineGenerator
 
 
-def entry_glob(article_save_as: str) -> str:
-    """The Pagefind glob for entry pages: the folder ``ARTICLE_SAVE_AS`` writes to (``entries/{slug}.html`` gives
-    ``entries/**/*.html``), or the whole site when that folder depends on the entry (``{date:%Y}/{slug}.html``)."""
-    folder = article_save_as.split("{", 1)[0].rpartition("/")[0]
-    return f"{folder}/**/*.html" if folder else "**/*.html"
+_search: SearchIndexer | None = None  # this build's search index, indexed once the site is written
 
 
-def pagefind_command(output_path: str, glob: str) -> list[str]:
-    """Pagefind reads only the entry pages; within them, only the entry's text (``data-pagefind-body``)."""
-    return [sys.executable, "-m", "pagefind", "--site", output_path, "--glob", glob, "--silent"]
+def plan_search(generator) -> None:
+    """Which bundle each published entry page goes to (one per year)."""
+    global _search
+    _search = None
+    if not TimelineSettings.from_mapping(generator.settings).search:
+        return
+    pages = [(a.date, a.target) for a in [*generator.articles, *generator.translations]]
+    _search = SearchIndexer(generator.output_path, generator.settings["CACHE_PATH"], bundle_groups(pages))
 
 
-def build_search(pelican) -> None:
-    settings = TimelineSettings.from_mapping(pelican.settings)
-    if not settings.search:
-        return
-    glob = entry_glob(pelican.settings.get("ARTICLE_SAVE_AS", "{slug}.html"))
-    if not any(Path(pelican.output_path).glob(glob)):
-        log.info("%s: no entry pages (%s) to index; the search page says so", pelican.output_path, glob)
-        return
-    started = time.perf_counter()
-    command = pagefind_command(pelican.output_path, glob)
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        log.error("%s: search index not built: %s", pelican.output_path, error)
-        return
-    if result.returncode != 0:
-        log.error("%s: search index not built (pagefind exit %d): %s", pelican.output_path, result.returncode,
-                  (result.stderr or result.stdout).strip()[-500:])
-        return
-    log.info("timeline: Pagefind indexed %s in %.1f s", pelican.output_path, time.perf_counter() - started)
+def build_search(_pelican) -> None:
+    global _search
+    search, _search = _search, None
+    if search is not None:
+        search.finish()

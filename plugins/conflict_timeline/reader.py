@@ -7,10 +7,10 @@ from the form unless the file states it.
 
 from __future__ import annotations
 
-import re
-
 import logging
+import re
 from pathlib import Path
+from typing import Protocol
 
 from markdown import Markdown
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
@@ -35,14 +35,25 @@ def prose_paragraph(text: str) -> str | None:
     return None
 
 
+class ReadElsewhere(Protocol):
+    """Entries another process has read (readahead.py): (content, metadata) of one, or None to read it here."""
+
+    def take(self, source_path: str) -> tuple[str, dict] | None: ...
+
+
 class TimelineMarkdownReader(MarkdownReader):
     """Also reuses two Markdown instances for the whole build (reset between files) where Pelican builds a new one
     per file: at 10,000 entries that setup alone cost ~6 s of a ~57 s profiled build."""
 
     _documents: Markdown | None = None
     _fields: Markdown | None = None
+    ahead: ReadElsewhere | None = None  # entries a second process reads (set by pelican_hooks.read_ahead)
 
     def read(self, source_path):
+        if self.ahead is not None:
+            found = self.ahead.take(source_path)
+            if found is not None:
+                return found
         self._implied_precision = None
         self._source_path = source_path
         if self._documents is None:

@@ -31,6 +31,9 @@ DEFAULTS: dict[str, Any] = {
     # theatre), False (none) or the ISO codes of the theatres to use, e.g. ['YE'].
     "TIMELINE_STARTER_FACTIONS": True,
 }
+# Not a setting one writes: where the plugin keeps the year and month archive (url, save_as) formats it takes over
+# from Pelican (pelican_hooks.take_over_period_archives) for the generator that writes those archives.
+ARCHIVES = "_timeline_period_archives"
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@
 // Each result shows the entry's title as its link, its date and labels in their own elements, and an excerpt of the
 // entry's own text (the only region Pagefind indexes). Its engine is WebAssembly: where the site's
 // Content-Security-Policy does not allow it ('wasm-unsafe-eval'), the page says so and points to the browse pages.
+// Each year of entries has its own index (pagefind/2017/ ...; pagefind/bundles.json lists them, oldest first): the
+// first is loaded and the others merged into it (mergeIndex), each tagged with a filter naming it ("bundle").
 const form = document.getElementById("search");
 const KEYS = ["faction", "place", "type"];
 const PAGE = 10;
@@ -11,6 +13,7 @@ const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 let pagefind = null;
+let bundles = [];
 let results = [];
 let generation = 0;
 
@@ -104,6 +107,23 @@ async function showMore(current, focus) {
   if (focus && list.children[start]) { list.children[start].querySelector("a").focus(); }  // the button may hide
 }
 
+const pause = (ms) => new Promise((done) => { setTimeout(done, ms); });
+
+// Words rank by relevance across every year's index. Filters alone list their entries in date order: Pagefind sorts
+// within one index, so each year's is asked apart (its "bundle" filter) and the lists are joined, oldest first.
+async function find(term, filters, debounce) {
+  if (term) {
+    return debounce ? pagefind.debouncedSearch(term, { filters }, 250) : pagefind.search(term, { filters });
+  }
+  const current = generation;
+  if (debounce) { await pause(250); }
+  if (current !== generation) { return null; }
+  const parts = await Promise.all(bundles.map((bundle) => pagefind.search(null, {
+    filters: { ...filters, bundle }, sort: { date: "asc" },
+  })));
+  return { results: parts.flatMap((part) => part.results) };
+}
+
 async function run(state, debounce) {
   const current = ++generation;
   const term = state.q.trim();
@@ -116,10 +136,7 @@ async function run(state, debounce) {
     status.textContent = "";
     return;
   }
-  // Words rank by relevance; filters alone list their entries in date order.
-  const options = term ? { filters } : { filters, sort: { date: "asc" } };
-  const search = debounce ? await pagefind.debouncedSearch(term || null, options, 250)
-    : await pagefind.search(term || null, options);
+  const search = await find(term, filters, debounce);
   if (search === null || current !== generation) { return; }
   results = search.results;
   list.textContent = "";
@@ -132,8 +149,14 @@ async function start() {
   if (!form) { return; }
   if (!wasmAllowed()) { unavailable(); return; }
   try {
-    pagefind = await import(new URL("pagefind.js", new URL(form.dataset.bundle, window.location.href)).href);
-    await pagefind.options({ excerptLength: 24 });
+    const root = new URL(form.dataset.bundle, window.location.href);
+    bundles = (await (await fetch(new URL("bundles.json", root))).json()).bundles;
+    const url = (bundle) => new URL(bundle + "/", root).href;
+    pagefind = await import(url(bundles[0]) + "pagefind.js");
+    await pagefind.options({ excerptLength: 24, mergeFilter: { bundle: bundles[0] } });
+    await Promise.all(bundles.slice(1).map((bundle) => pagefind.mergeIndex(url(bundle), {
+      excerptLength: 24, mergeFilter: { bundle },
+    })));
   } catch (error) {
     unavailable();
     return;
