@@ -357,25 +357,30 @@ class Importer:
         return outcomes
 
     def _place_main(self, seed: str, relative: str, entry: Entry, joining: list[str], recorded: bool) -> Outcome:
+        extra = [s for s in joining if s != seed]
+        note = f"; new reports of this event to add by hand: {', '.join(extra)}" if extra else ""
+        return self._put(seed, relative, entry, recorded, note)
+
+    def _put(self, seed: str, relative: str, entry: Entry, recorded: bool, kept_note: str = "") -> Outcome:
+        """Write ``entry`` at ``relative``: created if new; never again if a curator deleted the file it had
+        (``recorded``); never over a curator's edit; rewritten with the curator's decision lines kept."""
         path = self.content_dir / relative
-        if recorded and not path.exists():
-            return Outcome(seed, "rejected", relative, "deleted by a curator; not written again")
-        if path.exists():
-            current = path.read_text(encoding="utf-8")
-            if not is_untouched(current):
-                extra = [s for s in joining if s != seed]
-                note = f"; new reports of this event to add by hand: {', '.join(extra)}" if extra else ""
-                return Outcome(seed, "kept", relative, f"edited by a curator; not overwritten{note}")
-            same_as, not_same_as = decisions(split_header(current)[0])
-            text = render(replace(entry, slug=path.stem, same_as=same_as, not_same_as=not_same_as))
-            if current == text:
-                return Outcome(seed, "unchanged", relative)
+        if relative not in self._existing and not path.exists():
+            if recorded:
+                return Outcome(seed, "rejected", relative, "deleted by a curator; not written again")
             if not self.dry_run:
-                self._write(path, text)
-            return Outcome(seed, "updated", relative)
+                self._write(path, render(_with_slug(entry, path.stem)))
+            return Outcome(seed, "created", relative)
+        current = path.read_text(encoding="utf-8")
+        if not is_untouched(current):
+            return Outcome(seed, "kept", relative, f"edited by a curator; not overwritten{kept_note}")
+        same_as, not_same_as = decisions(split_header(current)[0])
+        text = render(replace(entry, slug=path.stem, same_as=same_as, not_same_as=not_same_as))
+        if current == text:
+            return Outcome(seed, "unchanged", relative)
         if not self.dry_run:
-            self._write(path, render(replace(entry, slug=path.stem)))
-        return Outcome(seed, "created", relative)
+            self._write(path, text)
+        return Outcome(seed, "updated", relative)
 
     def _retire(self, seed: str, old: str, new: str) -> None:
         """A seed's former entry, now that its report belongs to the event at ``new``: removed if the importer's own
@@ -441,32 +446,16 @@ class Importer:
             self._dirty = True
             self._claimed.add(adopted)
         if previous is not None:
-            path = self.content_dir / previous
-            if not path.exists():
-                return Outcome(seed, "rejected", previous, "deleted by a curator; not written again")
-            current = path.read_text(encoding="utf-8")
-            if not is_untouched(current):
-                return Outcome(seed, "kept", previous, "edited by a curator; not overwritten")
-            stem = Path(previous).stem
-            text = render(_with_slug(entry, stem))
-            if current == text:
-                return Outcome(seed, "unchanged", previous)
-            if not self.dry_run:
-                self._write(path, text)
-            return Outcome(seed, "updated", previous)
+            return self._put(seed, previous, entry, recorded=True)
         relative = self._target(entry)
         self._claimed.add(relative)
-        text = render(_with_slug(entry, Path(relative).stem))
         if not self.dry_run:
-            self._write(self.content_dir / relative, text)
             files[key] = relative
             self._dirty = True
-        return Outcome(seed, "created", relative)
+        return self._put(seed, relative, entry, recorded=False)
 
 
 def _with_slug(entry: Entry, slug: str) -> Entry:
-    from dataclasses import replace
-
     return entry if entry.slug == slug else replace(entry, slug=slug)
 
 
