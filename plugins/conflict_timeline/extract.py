@@ -125,12 +125,13 @@ def extract(seed: Seed, reg: Registries, seed_hash: str | None = None) -> Extrac
         [(m.place.name, m.words) for m in places] + ([(dateline.place.name, seed.dateline or "")] if dateline else [])
         + [(m.faction.name, m.words) for m in actors])
     sources = (Source(seed.source or "unknown", seed.url),) if seed.source or seed.url else ()
+    found = casualties_of(seed)
     entry = Entry(
         title=seed.headline, date=date.value if date else None, precision=date.precision if date else "day",
         places=tuple(m.place.name for m in places),
         dateline=dateline.place.name if dateline else None, factions=tuple(faction_names),
         event_type=event_type(seed.headline) or event_type(seed.body[0]), sources=sources,
-        casualties=str(found) if (found := casualties_of(seed)) else None, status="published" if date else "draft", summary=escape_markdown(_summary(seed)), evidence=evidence, warnings=warnings,
+        casualties=str(found) if found else None, status="published" if date else "draft", summary=escape_markdown(_summary(seed)), evidence=evidence, warnings=warnings,
         seed=seed.path, seed_hash=seed_hash, body=_body_markdown(seed),
     )
     reasons = held_back(entry)
@@ -142,7 +143,7 @@ def extract(seed: Seed, reg: Registries, seed_hash: str | None = None) -> Extrac
                                                           entry.places else ()), tuple(mentioned),
                       unknown_actors=tuple(unknown), warnings=warnings)
     events = secondary_events(seed, reg, main, years, theatre)
-    return Extraction(main.seed, entry, date, main.places, main.factions, events, main.unknown_actors, warnings)
+    return Extraction(main.seed, entry, date, main.places, main.factions, events, main.unknown_actors, warnings, found)
 
 
 def _time_warnings(date: ResolvedDate, seed: Seed) -> tuple[str, ...]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .casualties import Casualties
 
 Precision = Literal["day", "month", "year"]
 PRECISIONS: tuple[str, ...] = ("day", "month", "year")
@@ -146,6 +149,7 @@ class Extraction:
     events: tuple["Extraction", ...] = ()
     unknown_actors: tuple[str, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    casualties: Casualties | None = None  # the figures behind entry.casualties, with the words they came from
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,6 @@ from dataclasses import asdict, dataclass, field
 from rapidfuzz import fuzz
 
 from .casualties import parse_casualties
-from .extract import casualties_of
 from .models import Entry, Extraction, Place
 
 SAME = 0.55  # merge
@@ -236,7 +235,7 @@ def report_of(extraction: Extraction) -> Report | None:
     primary = next((m.place for m in extraction.places if m.role == "primary"), None)
     if entry.date is None or not entry.places or primary is None:
         return None
-    found = casualties_of(extraction.seed) if entry.casualties else None
+    found = extraction.casualties
     source = entry.sources[0] if entry.sources else None
     return Report(
         seed=entry.seed or "", date=entry.iso_date, place=entry.places[0], lat=round(primary.lat, 4),
