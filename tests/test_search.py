@@ -1,15 +1,18 @@
-"""What Pagefind reads: only entry pages, and in them only the entry's text; title, date and labels as metadata.
-One Pagefind bundle per year of entries; a rebuild indexes again only the years whose entry pages changed."""
+"""What Pagefind reads: one record per published entry, its text as text and title, date and labels as metadata.
+One Pagefind bundle per year of entries; a rebuild indexes again only the years whose entries changed."""
 
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 
 import pytest
 from bs4 import BeautifulSoup
 
+from conflict_timeline import search_index
 from conflict_timeline.search_index import bundle_groups
+from conflict_timeline.search_records import record_html
 from conftest import make_project
 
 ENTRY = "entries/2017-10-14-dozens-of-is-fighters-surrender-as-raqas-fall-nears.html"
@@ -30,25 +33,32 @@ def test_entry_pages_are_grouped_by_year_into_bundles(pages, limit, groups):
     assert list(bundle_groups(dated, limit)) == list(groups)  # the order search.js merges them in
 
 
-def test_entry_pages_give_pagefind_their_text_and_their_facts_apart(tmp_path, build_site):
-    output = build_site(make_project(tmp_path, real_content=True))
-    soup = BeautifulSoup((output / ENTRY).read_text(encoding="utf-8"), "html.parser")
-    bodies = soup.select("[data-pagefind-body]")
-    assert [b.name for b in bodies] == ["div"] and bodies[0]["class"] == ["body"]  # the entry's own text, nothing else
-    assert not bodies[0].select("[data-pagefind-meta], [data-pagefind-filter], time, h1")
-    title = soup.select_one("h1[data-pagefind-meta]")
-    assert title.get_text() == "Dozens of IS fighters surrender as Raqa’s fall nears"
-    assert title["data-pagefind-meta"] == "title, date:14 October 2017"
-    article = soup.select_one("article")
-    assert article["data-pagefind-meta"] == "datetime:2017-10-14"
-    assert article["data-pagefind-sort"] == "date:2017-10-14"
-    assert soup.select_one("ul.places")["data-pagefind-meta"].startswith("places:Raqqa, ")
-    assert "Islamic State" in soup.select_one("ul.factions")["data-pagefind-meta"]
-    filters = {(el["data-pagefind-filter"], el.get_text()) for el in soup.select("[data-pagefind-filter]")}
-    assert {("place", "Raqqa"), ("faction", "Islamic State"), ("type", "Strategic developments")} <= filters
-    assert not soup.select("[hidden][data-pagefind-meta]")  # no hidden copies of the date or title
-    for draft in (output / "drafts").glob("*.html"):  # drafts are not searchable
-        assert "data-pagefind-body" not in draft.read_text(encoding="utf-8")
+def indexed(output) -> dict[str, dict]:
+    """What Pagefind stored for each page, by URL: its fragments (gzip, a 12-byte signature, then JSON)."""
+    found = {}
+    for fragment in (output / "pagefind").glob("*/fragment/*.pf_fragment"):
+        data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])
+        found[data["url"]] = data
+    return found
+
+
+def test_pagefind_gets_each_entry_s_text_and_its_facts_apart(tmp_path, build_site):
+    output = build_site(make_project(tmp_path, real_content=True), TIMELINE_SEARCH=True)
+    pages = indexed(output)
+    assert sorted(pages) == sorted(f"/entries/{p.name}" for p in (output / "entries").glob("*.html"))
+    record = pages["/" + ENTRY]
+    assert record["meta"]["title"] == "Dozens of IS fighters surrender as Raqa’s fall nears"
+    assert record["meta"]["date"] == "14 October 2017" and record["meta"]["datetime"] == "2017-10-14"
+    assert record["meta"]["places"].startswith("Raqqa, ") and "Islamic State" in record["meta"]["factions"]
+    assert {"Raqqa"} <= set(record["filters"]["place"]) and "Islamic State" in record["filters"]["faction"]
+    assert record["filters"]["type"] == ["Strategic developments"]
+    page = BeautifulSoup((output / ENTRY).read_text(encoding="utf-8"), "html.parser")
+    words = page.select_one("div.body").get_text(" ").split()
+    # the entry's own text, and nothing else: no title, date, label, map title or navigation fused into it
+    assert record["content"].split()[:40] == words[:40] and record["word_count"] == pytest.approx(len(words), rel=0.05)
+    assert "14 October 2017" not in record["content"] and "Where:" not in record["content"]
+    assert not record["content"].startswith(record["meta"]["title"])
+    assert not any(url.startswith("/drafts/") for url in pages)  # drafts are not searchable
 
 
 def page_counts(output) -> dict[str, int]:
@@ -92,7 +102,7 @@ def test_a_rebuild_indexes_again_only_the_year_whose_entry_pages_changed(tmp_pat
     assert page_counts(output) == {"2015": 1, "2018": 2}
     before = {year: bundle_files(output, year) for year in ("2015", "2018")}
     manifest = next((project / "cache").glob("timeline-search-*.json"))
-    digests = {name: kept["bytes"] for name, kept in json.loads(manifest.read_text(encoding="utf-8"))["bundles"].items()}
+    digests = {name: kept["records"] for name, kept in json.loads(manifest.read_text(encoding="utf-8"))["bundles"].items()}
     assert sorted(digests) == ["2015", "2018"]
 
     caplog.clear()
@@ -112,7 +122,7 @@ def test_a_rebuild_indexes_again_only_the_year_whose_entry_pages_changed(tmp_pat
     assert bundle_files(output, "2015") == before["2015"]  # the year nothing changed in: not touched
     assert bundle_files(output, "2018") != before["2018"]
     after = json.loads(manifest.read_text(encoding="utf-8"))["bundles"]
-    assert after["2015"]["bytes"] == digests["2015"] and after["2018"]["bytes"] != digests["2018"]
+    assert after["2015"]["records"] == digests["2015"] and after["2018"]["records"] != digests["2018"]
     assert page_counts(output) == {"2015": 1, "2018": 2}
 
 
@@ -131,3 +141,28 @@ def test_a_site_with_no_entry_yet_builds_without_a_search_index(tmp_path, build_
     output = build_site(make_project(tmp_path), TIMELINE_SEARCH=True)
     assert (output / "search" / "index.html").exists() and not (output / "pagefind").exists()
     assert "no entry pages" in caplog.text and "search index not built" not in caplog.text
+
+
+def test_a_record_keeps_the_facts_out_of_the_text_and_escapes_what_curators_type():
+    html = record_html(title="Shelling of Tal Abyad & Ain Issa <update>", body="<p>Shells fell on the market.</p>",
+                       date=dt.date(2019, 10, 1), precision="month", lang="ar",
+                       places=["Tal Abyad", "Ain Issa"], factions=["Syrian National Army"], event="Battles")
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.html["lang"] == "ar" and soup.body["data-pagefind-sort"] == "date:2019-10"
+    meta = {el["data-pagefind-meta"]: el.get_text() for el in soup.select("[data-pagefind-meta]")}
+    assert meta == {"title": "Shelling of Tal Abyad & Ain Issa <update>", "date": "October 2019",
+                    "datetime": "2019-10", "places": "Tal Abyad, Ain Issa", "factions": "Syrian National Army"}
+    filters = sorted((el["data-pagefind-filter"], el.get_text()) for el in soup.select("[data-pagefind-filter]"))
+    assert filters == [("faction", "Syrian National Army"), ("place", "Ain Issa"), ("place", "Tal Abyad"),
+                       ("type", "Battles")]
+    body = soup.select_one("[data-pagefind-body]")
+    assert body.get_text() == "Shells fell on the market." and not body.select("[data-pagefind-meta]")
+    assert "<update>" not in html  # escaped, not a tag
+
+
+def test_a_failed_index_is_named_by_the_build_and_the_site_still_builds(tmp_path, build_site, caplog, monkeypatch):
+    monkeypatch.setattr(search_index, "pagefind_command", lambda site, out: ["false", str(site), str(out)])
+    output = build_site(make_project(tmp_path, entries=TWO_YEARS), TIMELINE_SEARCH=True)
+    assert (output / "entries" / "siege.html").exists() and (output / "search" / "index.html").exists()
+    assert "search index of 2015 not built (pagefind exit 1)" in caplog.text  # said by the second process
+    assert "search index of 2018 not built" in caplog.text and not (output / "pagefind" / "2015").exists()

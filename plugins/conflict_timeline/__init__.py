@@ -33,6 +33,10 @@ def register() -> None:
     # A writer that, on a warm rebuild, renders only the entries whose text changed; the manifest for the next one.
     signals.get_writer.connect(hooks.get_writer)
     signals.finalized.connect(hooks.save_manifest)
-    # Search: one Pagefind bundle per year of entries, indexed side by side once the site is written (a year whose
-    # entry pages did not change keeps its bundle), so plain `pelican` also yields a working search page.
+    # Search: one Pagefind bundle per year of entries, made from the entries' records by a second process while the
+    # site is written, and waited for here (a year whose records did not change keeps its bundle), so plain
+    # `pelican` also yields a working search page.
     signals.finalized.connect(hooks.build_search)
+    # The entries were set aside from garbage collection for the build (resolve_articles): hand them back, for a
+    # process that builds again (pelican --autoreload, a test run).
+    signals.finalized.connect(hooks.release_entries)

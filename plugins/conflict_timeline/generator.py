@@ -43,6 +43,7 @@ class Related:
         return bool(self._entries())
 
 
+ARTICLES_GENERATOR = "timeline_articles_generator"  # context key: Pelican's articles generator (resolve_articles)
 FACET_PAGE_SIZE = 100  # entries per faction or place page: 10,000 entries never make one page heavy
 ARCHIVE_PAGE_SIZE = 100  # entries per month archive page
 
@@ -107,7 +108,11 @@ class TimelineGenerator(Generator):
         is written: the plugin's own pages can be written from here on, in a second process (parallel.py)."""
         if TimelineSettings.from_mapping(self.settings).parallel:
             self._started = True
-            self._child = parallel.start(lambda: self.write_all(SelectiveWriter(self.output_path, self.settings)))
+            articles = self.context.get(ARTICLES_GENERATOR)
+            self._child = parallel.start(lambda: self.write_all(SelectiveWriter(self.output_path, self.settings),
+                                                                drafts=articles))
+            if articles is not None:  # the drafts' pages are the second process's too: the two end closer together
+                articles.generate_drafts = lambda write: None
 
     def generate_output(self, writer) -> None:
         if self._started:
@@ -116,8 +121,12 @@ class TimelineGenerator(Generator):
         else:
             self.write_all(writer)
 
-    def write_all(self, writer) -> None:
+    def write_all(self, writer, drafts=None) -> None:
+        """Every page and file of the plugin's; with ``drafts`` (Pelican's articles generator), its drafts' pages
+        too, which Pelican would write after the entries in the build's own process."""
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
+        if drafts is not None:
+            drafts.generate_drafts(write)
         for kind, groups in (("faction", self.factions), ("place", self.places)):
             write(f"{kind}s/index.html", self.get_template(f"{kind}s"), self.context, facets=groups, url=f"{kind}s/")
             for facet in groups:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import logging
 from pathlib import Path
 
@@ -12,10 +13,11 @@ from . import incremental, readahead
 from .context import FILTERS, event_jsonld, resolve_names, teaser, time_html, timeline_groups
 from .entries import parse_evidence, parse_sources
 from .entryscan import CACHE_KEY as ENTRY_STAMPS
-from .generator import TimelineGenerator
+from .generator import ARTICLES_GENERATOR, TimelineGenerator
 from .importer import Importer, seed_files, summarize
 from .reader import TimelineMarkdownReader
 from .search_index import SearchIndexer, bundle_groups
+from .search_records import article_record
 from .settings import ARCHIVES, TimelineSettings
 from .svgmap import LazyMap
 
@@ -118,6 +120,10 @@ def resolve_articles(generator) -> None:
     for reader in generator.readers.readers.values():
         reader.ahead = None
     registries = TimelineSettings.from_mapping(generator.settings).registries()
+    # Every entry is read and lives until the build ends: the collector need not look at them again (each full
+    # collection walked them all), and the processes forked from here on leave their pages shared.
+    gc.freeze()
+    plan_search(generator, registries)
     for article in [*generator.articles, *generator.drafts, *generator.translations, *generator.drafts_translations]:
         resolved = resolve_names(article.metadata, registries)
         article.precision = article.metadata.get("precision", "day")
@@ -140,8 +146,8 @@ def resolve_articles(generator) -> None:
     if not generator.settings.get("AUTHOR_SAVE_AS"):
         generator.authors = []  # no author pages: Pelican would still match every entry against each author
     generator.context["timeline_registries"] = registries
+    generator.context[ARTICLES_GENERATOR] = generator  # the plugin's second process writes the drafts' pages
     plan_writes(generator, registries)
-    plan_search(generator)
 
 
 def plan_writes(generator, registries) -> None:
@@ -174,21 +180,39 @@ def get_generators(_pelican):
     return TimelineGenerator
 
 
-_search: SearchIndexer | None = None  # this build's search index, indexed once the site is written
+_search: SearchIndexer | None = None  # this build's search index, built while the site is written
 
 
-def plan_search(generator) -> None:
-    """Which bundle each published entry page goes to (one per year)."""
+def plan_search(generator, registries) -> None:
+    """Each published entry's record (search_records.py) in its year's bundle: a second process makes them and
+    indexes them from now on, while Pelican links the entries and writes the site."""
     global _search
     _search = None
     if not TimelineSettings.from_mapping(generator.settings).search:
         return
-    pages = [(a.date, a.target) for a in [*generator.articles, *generator.translations]]
-    _search = SearchIndexer(generator.output_path, generator.settings["CACHE_PATH"], bundle_groups(pages))
+    published = [*generator.articles, *generator.translations]
+    lang = generator.settings.get("DEFAULT_LANG", "en")
+
+    def records() -> dict[str, dict[str, str]]:
+        by_page = {a.save_as: a for a in published}
+        made = {}
+        for name, pages in bundle_groups((a.date, page) for page, a in by_page.items()).items():
+            made[name] = {}
+            for page in pages:
+                resolved = resolve_names(by_page[page].metadata, registries)
+                made[name][page] = article_record(by_page[page], lang, resolved.places, resolved.factions)
+        return made
+
+    _search = SearchIndexer(generator.output_path, generator.settings["CACHE_PATH"], records)
+    _search.start()
 
 
 def build_search(_pelican) -> None:
     global _search
     search, _search = _search, None
     if search is not None:
-        search.finish()
+        search.wait()
+
+
+def release_entries(_pelican) -> None:
+    gc.unfreeze()

@@ -1,37 +1,39 @@
-"""The search index: one Pagefind bundle per year of entries, indexed in parallel once the site is written.
+"""The search index: one Pagefind bundle per year of entries, built while Pelican writes the site.
 
 One index of the whole site took Pagefind 8.4 s and 660 MB at 10,000 entries, and was redone whole when one entry
-changed. A year's bundle (about 1,200 entry pages) takes about 1 s and 90 MB, so here:
+changed. A year's bundle (about 1,200 entries) takes about 1 s and 90 MB, so here:
 
-- each year's entry pages become ``pagefind/<year>/`` (a year with more than ``MAX_PAGES`` pages is split into
-  parts, ``2017``, ``2017-2``: memory stays bounded however the entries spread), and ``pagefind/bundles.json``
-  lists the bundles oldest first; the search page merges them in the browser (Pagefind's ``mergeIndex``);
-- ``WORKERS`` Pagefind processes index them side by side, one thread each. (Starting a year as soon as its pages
-  were written, at a lowered priority, gained no time: the build's own two processes keep both cores busy while
-  they write, and it cost 0.3-2.5 s more CPU.)
-- a year whose pages are byte-identical to the last build's keeps its bundle (a manifest of page digests in
+- each year's entries become ``pagefind/<year>/`` (a year with more than ``MAX_PAGES`` entries is split into parts,
+  ``2017``, ``2017-2``: memory stays bounded however the entries spread), and ``pagefind/bundles.json`` lists the
+  bundles oldest first; the search page merges them in the browser (Pagefind's ``mergeIndex``);
+- Pagefind reads each entry's record (search_records.py), not its page: the records exist as soon as the entries
+  are read, so a second process (``start``) indexes them while Pelican writes the site, on the core Pelican leaves
+  idle while it sorts and links the entries; ``WORKERS`` Pagefind processes at a time, one thread each;
+- a year whose records are the same as at the last build keeps its bundle (a manifest of record digests in
   ``CACHE_PATH``), so a warm rebuild after one edit re-indexes one year.
 
-Pagefind reads a year's pages through hard links in a folder of their own under ``CACHE_PATH`` (``--site``), so
-result URLs are the pages' own (``/entries/...``) whatever the pages are named. pelican_hooks.py feeds it.
+Records are written to a folder of their own under ``CACHE_PATH`` at the entry pages' paths (``--site``), so result
+URLs are the pages' own (``/entries/...``). pelican_hooks.py feeds it.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import logging
 import os
 import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from importlib import metadata
 from pathlib import Path
 
+from . import parallel
 from .incremental import read_json, write_json
 
 log = logging.getLogger(__name__)
@@ -40,7 +42,7 @@ FOLDER = "pagefind"  # under the output folder: one bundle per year, and the lis
 LISTING = "bundles.json"  # pagefind/bundles.json: {"bundles": ["2012", "2013", ...]}, oldest first
 MAX_PAGES = 2000  # pages per bundle: Pagefind's memory grows with what one process indexes (~90 MB per 1,200)
 WORKERS = max(2, min(8, os.cpu_count() or 2))  # Pagefind processes at a time, one thread each (RAYON_NUM_THREADS)
-FORMAT = 1  # bump when the bundles' layout changes: every year is indexed again
+FORMAT = 2  # bump when the bundles' layout changes: every year is indexed again
 
 
 def bundle_groups(pages: Iterable[tuple[date, str]], limit: int = MAX_PAGES) -> dict[str, list[str]]:
@@ -74,32 +76,24 @@ def pagefind_command(site: Path, output: Path) -> list[str]:
     return [*pagefind_binary(), "--site", str(site), "--output-path", str(output), "--silent"]
 
 
-def pages_digest(output: Path, pages: list[str], stamps: bool = False) -> str | None:
-    """What a bundle is made of: its pages' paths and bytes (or, with ``stamps``, their sizes and modification
-    times, which a warm rebuild leaves alone on pages it does not write). None when a page is missing."""
+def records_digest(records: dict[str, str]) -> str:
+    """What a bundle is made of: its records' paths and text."""
     digest = hashlib.sha256()
-    try:
-        for page in pages:
-            if stamps:
-                stat = (output / page).stat()
-                digest.update(f"{page}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-            else:
-                digest.update(page.encode() + b"\0" + (output / page).read_bytes() + b"\0")
-    except OSError:
-        return None
+    for path, html in records.items():
+        digest.update(f"{path}\0{html}\0".encode())
     return digest.hexdigest()[:24]
 
 
-def _stage(output: Path, pages: list[str], stage: Path) -> None:
-    """Hard links to the pages, laid out as in the output (a copy where links cannot be made)."""
+def _stage(records: dict[str, str], stage: Path) -> None:
+    """The records as files, laid out as the pages are in the output."""
     shutil.rmtree(stage, ignore_errors=True)
-    for page in pages:
-        target = stage / page
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(output / page, target)
-        except OSError:
-            shutil.copyfile(output / page, target)
+    folders: set[Path] = set()
+    for path, html in records.items():
+        target = stage / path
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        target.write_text(html, encoding="utf-8")
 
 
 def _replace(fresh: Path, bundle: Path) -> None:
@@ -126,62 +120,60 @@ def _key() -> str:
 
 
 class SearchIndexer:
-    """This build's search index: ``finish()`` once the site is written."""
+    """This build's search index, from ``records`` ({bundle: {page path: record}}, oldest bundle first; or a
+    function that makes them, called where the index is built): ``start()`` it in a second process and ``wait()``
+    for it, or ``finish()`` it here."""
 
-    def __init__(self, output_path: str | Path, cache_path: str | Path, groups: dict[str, list[str]],
+    def __init__(self, output_path: str | Path, cache_path: str | Path,
+                 records: dict[str, dict[str, str]] | Callable[[], dict[str, dict[str, str]]],
                  workers: int = WORKERS) -> None:
         self.output = Path(os.path.abspath(output_path))
         self.folder = self.output / FOLDER
-        self.groups = groups
+        self._records = records
+        self.records: dict[str, dict[str, str]] = {}
         cache = Path(os.path.abspath(cache_path))
         self.stages = cache / "timeline-search"
         self.manifest_path = cache / f"timeline-search-{hashlib.sha256(str(self.output).encode()).hexdigest()[:16]}.json"
-        previous = read_json(self.manifest_path)
-        self.key = _key()
-        self.previous: dict[str, dict] = previous.get("bundles", {}) if previous.get("key") == self.key else {}
         self.workers = workers
+        self._child: tuple[int, int] | None = None  # (pid, read end of its pipe) once started
 
-    def _index(self, name: str) -> tuple[str, dict | None]:
-        """("unchanged" | "indexed" | "failed", what the manifest keeps of its pages) for one bundle."""
-        pages, bundle, previous = self.groups[name], self.folder / name, self.previous.get(name) or {}
-        kept = {"stamps": pages_digest(self.output, pages, stamps=True)}
-        if (bundle / "pagefind-entry.json").exists():
-            if kept["stamps"] is not None and previous.get("stamps") == kept["stamps"]:
-                return "unchanged", {**previous, **kept}  # not one of its pages was written again
-            kept["bytes"] = pages_digest(self.output, pages)
-            if kept["bytes"] is not None and previous.get("bytes") == kept["bytes"]:
-                return "unchanged", kept  # written again, byte for byte the same
-        else:
-            kept["bytes"] = pages_digest(self.output, pages)
+    def _index(self, name: str, previous: dict) -> tuple[str, dict | None, str]:
+        """("unchanged" | "indexed" | "failed", what the manifest keeps, what went wrong) for one bundle."""
+        records, bundle = self.records[name], self.folder / name
+        kept = {"records": records_digest(records)}
+        if (bundle / "pagefind-entry.json").exists() and previous.get(name, {}).get("records") == kept["records"]:
+            return "unchanged", kept, ""
         stage, fresh = self.stages / name, self.folder / f".{name}.new"
         shutil.rmtree(fresh, ignore_errors=True)
         try:
-            _stage(self.output, pages, stage)
+            _stage(records, stage)
             result = _run(pagefind_command(stage, fresh))
         except (OSError, subprocess.TimeoutExpired) as error:
-            log.error("%s: search index of %s not built: %s", self.output, name, error)
-            return "failed", None
+            return "failed", None, f"{self.output}: search index of {name} not built: {error}"
         finally:
             shutil.rmtree(stage, ignore_errors=True)
         if result.returncode != 0 or not (fresh / "pagefind-entry.json").exists():
-            log.error("%s: search index of %s not built (pagefind exit %d): %s", self.output, name, result.returncode,
-                      (result.stderr or result.stdout).strip()[-500:])
             shutil.rmtree(fresh, ignore_errors=True)
-            return "failed", None
+            return "failed", None, (f"{self.output}: search index of {name} not built (pagefind exit "
+                                    f"{result.returncode}): {(result.stderr or result.stdout).strip()[-500:]}")
         _replace(fresh, bundle)
-        return "indexed", kept
+        return "indexed", kept, ""
 
-    def finish(self) -> None:
-        """Index the bundles side by side, drop those of years gone (and stale files), list the bundles."""
-        if not self.groups:
-            log.info("%s: no entry pages to index; the search page says so", self.output)
+    def _build(self) -> dict:
+        """Index the bundles side by side, drop those of years gone (and stale files), list the bundles; what to
+        log."""
+        self.records = self._records() if callable(self._records) else self._records
+        if not self.records:
             shutil.rmtree(self.folder, ignore_errors=True)
-            return
+            return {"info": [f"{self.output}: no entry pages to index; the search page says so"], "errors": []}
         started = time.perf_counter()
+        manifest = read_json(self.manifest_path)
+        previous = manifest.get("bundles", {}) if manifest.get("key") == _key() else {}
+        self.folder.mkdir(parents=True, exist_ok=True)
         with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="pagefind") as pool:
-            outcomes = dict(zip(self.groups, pool.map(self._index, self.groups)))
-        built = [name for name in self.groups if (self.folder / name / "pagefind-entry.json").exists()]
-        for path in self.folder.iterdir() if self.folder.is_dir() else ():  # years gone, an older layout, leftovers
+            outcomes = dict(zip(self.records, pool.map(lambda name: self._index(name, previous), self.records)))
+        built = [name for name in self.records if (self.folder / name / "pagefind-entry.json").exists()]
+        for path in self.folder.iterdir():  # years gone, an older layout, leftovers
             if path.name not in built and not (built and path.name == LISTING):
                 if path.is_dir():
                     shutil.rmtree(path)
@@ -189,10 +181,53 @@ class SearchIndexer:
                     path.unlink()
         if built:
             write_json(self.folder / LISTING, {"bundles": built}, "the search page cannot find its indexes")
-        write_json(self.manifest_path, {"key": self.key, "bundles": {name: kept for name, (outcome, kept)
-                                                                     in outcomes.items() if outcome != "failed"}},
+        write_json(self.manifest_path, {"key": _key(), "bundles": {name: kept for name, (outcome, kept, _)
+                                                                   in outcomes.items() if outcome != "failed"}},
                    "the next build indexes every year again")
-        indexed = sum(outcome == "indexed" for outcome, _ in outcomes.values())
-        log.info("timeline: Pagefind indexed %d of %d bundles in %s (%d unchanged) in %.1f s", indexed,
-                 len(self.groups), self.folder, len(self.groups) - indexed - sum(
-                     outcome == "failed" for outcome, _ in outcomes.values()), time.perf_counter() - started)
+        indexed = sum(outcome == "indexed" for outcome, _, _ in outcomes.values())
+        failed = sum(outcome == "failed" for outcome, _, _ in outcomes.values())
+        unchanged = len(self.records) - indexed - failed
+        summary = (f"timeline: Pagefind indexed {indexed} of {len(self.records)} bundles in {self.folder} "
+                   f"({unchanged} unchanged) in {time.perf_counter() - started:.1f} s")
+        return {"info": [summary],
+                "errors": [problem for _, _, problem in outcomes.values() if problem]}
+
+    @staticmethod
+    def _report(result: dict) -> None:
+        for line in result.get("info", []):
+            log.info("%s", line)
+        for line in result.get("errors", []):
+            log.error("%s", line)
+
+    def finish(self) -> None:
+        """Build the index in this process."""
+        self._report(self._build())
+
+    def start(self) -> None:
+        """Build the index in a second process (``wait`` for it); where there is none, ``wait`` builds it."""
+        read, write = os.pipe()
+
+        def work() -> None:
+            os.close(read)
+            result = self._build()
+            with os.fdopen(write, "w", encoding="utf-8") as pipe:
+                json.dump(result, pipe)
+
+        pid = parallel.start(work, "building the search index", here=False)
+        os.close(write)
+        if pid is None:
+            os.close(read)
+        else:
+            self._child = (pid, read)
+
+    def wait(self) -> None:
+        if self._child is None:
+            self.finish()
+            return
+        (pid, read), self._child = self._child, None
+        with os.fdopen(read, "r", encoding="utf-8") as pipe:
+            said = pipe.read()
+        if not parallel.succeeded(pid) or not said:
+            log.error("%s: the search index was not built (see the error above)", self.output)
+            return
+        self._report(json.loads(said))
