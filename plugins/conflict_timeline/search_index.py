@@ -8,7 +8,8 @@ changed. A year's bundle (about 1,200 entries) takes about 1 s and 90 MB, so her
   bundles oldest first; the search page merges them in the browser (Pagefind's ``mergeIndex``);
 - Pagefind reads each entry's record (search_records.py), not its page: the records exist as soon as the entries
   are read, so a second process (``start``) indexes them while Pelican writes the site, on the core Pelican leaves
-  idle while it sorts and links the entries; ``WORKERS`` Pagefind processes at a time, one thread each;
+  idle while it sorts and links the entries; ``WORKERS`` Pagefind processes at a time, one thread each (the build
+  keeps two processes busy meanwhile: on two cores a second Pagefind made the build 5-10% slower, not faster);
 - a year whose records are the same as at the last build keeps its bundle (a manifest of record digests in
   ``CACHE_PATH``), so a warm rebuild after one edit re-indexes one year.
 
@@ -41,7 +42,9 @@ log = logging.getLogger(__name__)
 FOLDER = "pagefind"  # under the output folder: one bundle per year, and the list of them
 LISTING = "bundles.json"  # pagefind/bundles.json: {"bundles": ["2012", "2013", ...]}, oldest first
 MAX_PAGES = 2000  # pages per bundle: Pagefind's memory grows with what one process indexes (~90 MB per 1,200)
-WORKERS = max(2, min(8, os.cpu_count() or 2))  # Pagefind processes at a time, one thread each (RAYON_NUM_THREADS)
+CORES = os.cpu_count() or 2
+WORKERS = max(1, min(8, CORES - 2))  # Pagefind processes at a time beside the build, one thread each (RAYON_NUM_THREADS)
+WORKERS_ALONE = max(2, min(8, CORES))  # ... and when the index is built after the site, in the build's own process
 FORMAT = 2  # bump when the bundles' layout changes: every year is indexed again
 
 
@@ -126,7 +129,7 @@ class SearchIndexer:
 
     def __init__(self, output_path: str | Path, cache_path: str | Path,
                  records: dict[str, dict[str, str]] | Callable[[], dict[str, dict[str, str]]],
-                 workers: int = WORKERS) -> None:
+                 workers: int | None = None) -> None:
         self.output = Path(os.path.abspath(output_path))
         self.folder = self.output / FOLDER
         self._records = records
@@ -134,8 +137,9 @@ class SearchIndexer:
         cache = Path(os.path.abspath(cache_path))
         self.stages = cache / "timeline-search"
         self.manifest_path = cache / f"timeline-search-{hashlib.sha256(str(self.output).encode()).hexdigest()[:16]}.json"
-        self.workers = workers
+        self.workers = workers  # None: WORKERS beside the build (start), WORKERS_ALONE after it (finish)
         self._child: tuple[int, int] | None = None  # (pid, read end of its pipe) once started
+        self._beside = False  # indexing in a second process while the build goes on
 
     def _index(self, name: str, previous: dict) -> tuple[str, dict | None, str]:
         """("unchanged" | "indexed" | "failed", what the manifest keeps, what went wrong) for one bundle."""
@@ -170,7 +174,8 @@ class SearchIndexer:
         manifest = read_json(self.manifest_path)
         previous = manifest.get("bundles", {}) if manifest.get("key") == _key() else {}
         self.folder.mkdir(parents=True, exist_ok=True)
-        with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="pagefind") as pool:
+        workers = self.workers or (WORKERS if self._beside else WORKERS_ALONE)
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="pagefind") as pool:
             outcomes = dict(zip(self.records, pool.map(lambda name: self._index(name, previous), self.records)))
         built = [name for name in self.records if (self.folder / name / "pagefind-entry.json").exists()]
         for path in self.folder.iterdir():  # years gone, an older layout, leftovers
@@ -209,6 +214,7 @@ class SearchIndexer:
 
         def work() -> None:
             os.close(read)
+            self._beside = True
             result = self._build()
             with os.fdopen(write, "w", encoding="utf-8") as pipe:
                 json.dump(result, pipe)
