@@ -92,6 +92,35 @@ def test_provinces_worldwide(registries, text, name, country):
     assert (name, "province", country) in found(registries, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Junta jets struck villages across the Sagiaing region of Myanmar on Friday.", ("Sagaing Region", "MM")),
+     ("Gunmen raided a market in Bornu state, northeast Nigeria, police said.", ("Borno State", "NG")),
+     ("Militants attacked a checkpoint in Diyalah province, Iraq, officials said.", ("Diyala Governorate", "IQ")),
+     ("Shelling hit Idleb province in northwest Syria.", ("Idlib Governorate", "SY"))],
+)
+def test_a_division_misspelt_by_a_letter_is_still_found_before_its_division_word(registries, text, expected):
+    assert [(name, country) for name, kind, country in found(registries, text) if kind == "province"] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Clashes in the Sagaingx region were reported.",  # the article names no country: no guess
+    "Jets struck the Zagaing region of Myanmar.",  # a wrong first letter is another name
+    "Fighters of the Islamic state of Myanmar"])  # a capitalised word before "state" is not a division
+def test_a_misspelling_is_not_guessed_without_the_article_s_country_and_the_first_letter(registries, text):
+    assert not [kind for _, kind, _ in found(registries, text) if kind == "province"]
+
+
+@pytest.mark.parametrize(("text", "seat", "lat", "lon"), [
+    ("Mortars hit a market in Diyala province.", "Baqubah", 33.75, 44.61),  # not Khanaqin, its biggest town
+    ("Troops cleared villages in Salahuddin province.", "Tikrit", 34.61, 43.68),
+    ("Air strikes hit villages in Sagaing Region.", "Monywa", 22.11, 95.14),  # not Kale
+    ("Gunmen stormed a school in Yobe state.", "Damaturu", 11.75, 11.96)])
+def test_a_province_is_drawn_at_its_seat(registries, text, seat, lat, lon):
+    province = next(m.place for m in registries.gazetteer.find(text) if m.place.kind == "province")
+    assert abs(province.lat - lat) < 0.05 and abs(province.lon - lon) < 0.05, seat
+
+
 def test_a_bare_province_name_stays_the_city(registries):
     assert found(registries, "Fighting in Aleppo and in Aleppo province") == [
         ("Aleppo", "city", "SY"), ("Aleppo Governorate", "province", "SY")]

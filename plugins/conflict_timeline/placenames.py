@@ -13,6 +13,8 @@ import functools
 import math
 from collections.abc import Sequence
 
+from rapidfuzz.distance import Levenshtein
+
 from . import placecues, sites
 from .countries import country_code, country_name, country_names
 from .errors import RegistryError
@@ -39,6 +41,7 @@ class PlaceNames:
         self._curated: dict[str, Place] = {}  # key -> the curator's own place or region
         self._provinces: dict[str, Place] = {}  # key of a bare name -> the curator's province
         self._by_name: dict[str, Place] = {}
+        self._division_keys_by_country: dict[str, list[tuple[str, int]]] | None = None  # made when first needed
         self._countries = frozenset(key(n) for names in country_names().values() for n in names)
         for row in curated:
             if row.get("geonameid") is not None:
@@ -204,6 +207,23 @@ class PlaceNames:
         if not found:
             return None
         return self._division_place(min(found, key=lambda n: self._order(self._division_place, n, prefer)))
+
+    def _near_division(self, k: str, prefer: tuple[str, ...]) -> Place | None:
+        """A division of the article's own country misspelt by one letter ("Kachinn state", "Diyalla province"):
+        asked only for a name followed by a division word, and found only when the name's first letter is right
+        and exactly one of those countries' divisions is one letter away."""
+        if len(k) < 5 or not prefer:
+            return None
+        if self._division_keys_by_country is None:
+            by_country: dict[str, list[tuple[str, int]]] = {}
+            for name, found in self._index.division_keys.items():
+                for n in found:
+                    by_country.setdefault(self._index.divisions[n][1], []).append((name, n))
+            self._division_keys_by_country = by_country
+        near = {n for country in prefer[:2] for name, n in self._division_keys_by_country.get(country, ())
+                if name[0] == k[0] and abs(len(name) - len(k)) <= 1
+                and Levenshtein.distance(name, k, score_cutoff=1) <= 1}
+        return self._division_place(near.pop()) if len(near) == 1 else None
 
     def _division_place(self, n: int) -> Place:
         name, country, lat, lon, _population, bare, _code = self._index.divisions[n]
