@@ -77,6 +77,8 @@ def test_pagefind_indexes_exactly_the_published_entries(tmp_path, build_site, ca
     assert page_counts(output) == {year: sum(name.startswith(year) for name in entries) for year in ("2012", "2016", "2017")}
     assert sorted(p.name for p in (output / "pagefind").iterdir()) == ["2012", "2016", "2017", "bundles.json"]
     assert "Pagefind indexed 3 of 3 bundles" in caplog.text
+    shipped = {p.name for p in (output / "pagefind").glob("*/*") if p.is_file()}
+    assert "pagefind.js" in shipped and not shipped & set(search_index.UI_FILES)  # no unused interface, ~420 KB each
     assert not (tmp_path / "project" / "cache" / "timeline-search").exists() or not any(
         (tmp_path / "project" / "cache" / "timeline-search").iterdir())  # the pages' links are gone
 

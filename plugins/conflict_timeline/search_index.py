@@ -45,7 +45,9 @@ MAX_PAGES = 2000  # pages per bundle: Pagefind's memory grows with what one proc
 CORES = os.cpu_count() or 2
 WORKERS = max(1, min(8, CORES - 2))  # Pagefind processes at a time beside the build, one thread each (RAYON_NUM_THREADS)
 WORKERS_ALONE = max(2, min(8, CORES))  # ... and when the index is built after the site, in the build's own process
-FORMAT = 2  # bump when the bundles' layout changes: every year is indexed again
+UI_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+            "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")  # ~420 KB a bundle
+FORMAT = 3  # bump when the bundles' layout changes: every year is indexed again
 
 
 def bundle_groups(pages: Iterable[tuple[date, str]], limit: int = MAX_PAGES) -> dict[str, list[str]]:
@@ -160,6 +162,8 @@ class SearchIndexer:
             shutil.rmtree(fresh, ignore_errors=True)
             return "failed", None, (f"{self.output}: search index of {name} not built (pagefind exit "
                                     f"{result.returncode}): {(result.stderr or result.stdout).strip()[-500:]}")
+        for ui in UI_FILES:  # search.js draws its own results: Pagefind's ready-made interfaces are never loaded
+            (fresh / ui).unlink(missing_ok=True)
         _replace(fresh, bundle)
         return "indexed", kept, ""
 
