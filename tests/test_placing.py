@@ -105,3 +105,46 @@ def test_several_quarters_after_one_word(registries):
                                          "near the capital Damascus on Wednesday, activists said.\n\nThe shelling hit "
                                          "the eastern suburbs of Zamalka, Arbeen and Ein Tarma, a monitor said.\n")
     assert {"Zamalka, Damascus", "Arbeen, Damascus", "Ein Tarma, Damascus"} <= set(places)
+
+
+# A text copied without its paragraph breaks: one paragraph, whose opening sentences are the lead.
+_ONE_PARAGRAPH = (
+    "Blast kills nine in Azaz\n\nNine people were killed on Sunday when a car bomb went off at a crowded market in "
+    "the town of Azaz near the Turkish border, a monitor and local medics said. The Syrian Observatory for Human "
+    "Rights said the dead included three children and that at least twenty people were wounded in the blast, which "
+    "set several stalls on fire. No group claimed the attack. Elsewhere on Sunday government shells struck the "
+    "Jobar district of Damascus and the Salaheddine neighbourhood of Aleppo, activists said, without giving a toll. "
+    "Talks on a ceasefire are due to resume in Geneva next week.\n")
+
+
+def test_in_a_text_without_paragraph_breaks_a_later_sentence_s_neighbourhood_is_not_the_site(registries):
+    primary, places, _ = places_of(registries, _ONE_PARAGRAPH)
+    assert primary == "Azaz"
+    assert "Salaheddine, Aleppo" in places and any(p.startswith("Jobar") for p in places)  # still mentioned
+
+
+def test_a_site_of_the_lead_s_town_named_further_on_in_its_paragraph_refines_it(registries):
+    text = ("Shelling in Aleppo\n\nGovernment artillery pounded rebel-held parts of Aleppo on Tuesday, killing at "
+            "least eleven civilians and wounding dozens more as the army pressed a weeks-long offensive on the city, "
+            "a monitor said. The monitor said the toll was likely to rise because many of the wounded were in a "
+            "serious condition and hospitals were short of blood and fuel. Residents said most of the shells fell on "
+            "the Salaheddine neighbourhood of Aleppo, where a bakery was hit during the morning queue.\n")
+    assert places_of(registries, text)[0] == "Salaheddine, Aleppo"
+
+
+def test_a_province_s_town_is_one_geonames_puts_in_that_province_not_merely_one_nearby(registries):
+    # Aleppo is 60 km from Idlib: near, but not in Idlib province. Saraqeb is in it.
+    base = ("Raids on Idlib villages\n\nAir strikes hit villages in Idlib province on Friday, killing at least "
+            "seven civilians, rescuers said.\n\n{}\n")
+    elsewhere = "In Aleppo, the city council met to discuss water supplies for the coming summer months."
+    inside = "Most of the dead were in the town of Saraqeb, where a clinic was damaged, rescuers said."
+    assert places_of(registries, base.format(elsewhere))[0] == "Idlib Governorate"
+    assert places_of(registries, base.format(inside))[0] == "Saraqib"
+
+
+def test_a_story_whose_only_place_is_a_reference_point_far_in_still_has_a_primary(registries):
+    text = ("Families killed in raid\n\nAt least twelve members of three families were killed overnight when "
+            "gunmen stormed their homes, a monitoring group said on Saturday, adding that women and children were "
+            "among the dead and that several houses had been set on fire before the attackers withdrew. The group "
+            "said the raid took place in a farming village some ten kilometres north of Aleppo.\n")
+    assert places_of(registries, text)[0] == "Aleppo"

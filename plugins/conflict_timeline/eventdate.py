@@ -67,6 +67,17 @@ def lead_text(paragraph: str) -> str:
     return text or paragraph
 
 
+def lead_end(paragraph: str) -> int:
+    """Where :func:`lead_text`'s sentences end in the paragraph (an offset into it)."""
+    end, words = 0, 0
+    for sentence in _SENTENCE.finditer(paragraph):
+        words += len(sentence.group(0).split())
+        if end and words > _LEAD_WORDS:
+            break
+        end = sentence.end()
+    return end or len(paragraph)
+
+
 def lead_candidates(seed: Seed) -> list[DateMention]:
     """Day-naming mentions of the lead (the next paragraph too when the first names no day), events before
     reports, in reading order; background mentions left out."""

@@ -42,6 +42,7 @@ class PlaceNames:
         self._provinces: dict[str, Place] = {}  # key of a bare name -> the curator's province
         self._by_name: dict[str, Place] = {}
         self._division_keys_by_country: dict[str, list[tuple[str, int]]] | None = None  # made when first needed
+        self._province_codes: dict[tuple[str, str], str] | None = None  # likewise
         self._countries = frozenset(key(n) for names in country_names().values() for n in names)
         for row in curated:
             if row.get("geonameid") is not None:
@@ -110,6 +111,34 @@ class PlaceNames:
             return 0
         row = self._index.row(place.geonameid)
         return 0 if row is None else int(self._index.population[row])
+
+    def division_of(self, place: Place) -> tuple[str, str] | None:
+        """(country, GeoNames first-level division code) a place lies in: a town's own, a province's, a site's or
+        neighbourhood's town's. None where GeoNames does not say (a region, a curator's own place)."""
+        if place.geonameid is not None:
+            row = self._index.row(place.geonameid)
+            code = self._index.admin1[row] if row is not None else ""
+            return (place.country, code) if code else None
+        if place.kind == "province":
+            if self._province_codes is None:
+                self._province_codes = self._codes_of_provinces()
+            code = self._province_codes.get((place.name, place.country))
+            return (place.country, code) if code else None
+        if place.kind in ("site", "neighbourhood", "district") and ", " in place.name:
+            parent = self.get(place.name.rsplit(", ", 1)[1])
+            return self.division_of(parent) if parent is not None and parent != place else None
+        return None
+
+    def _codes_of_provinces(self) -> dict[tuple[str, str], str]:
+        """(display name, country) -> division code, for the shipped divisions and the curator's provinces (matched
+        to a shipped division of their country by any of their names)."""
+        codes = {(name, country): code for name, country, _, _, _, _, code in self._index.divisions if code}
+        for k, place in self._provinces.items():
+            for n in self._index.division_keys.get(k, ()):
+                name, country, *_, code = self._index.divisions[n]
+                if country == place.country and code:
+                    codes.setdefault((place.name, place.country), code)
+        return codes
 
     def place_named(self, words: str, parent: Place, kind: str) -> Place:
         """A site or neighbourhood at its parent's point, named so that :meth:`get` finds it again. A site the

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from .eventdate import lead_end
 from .gazetteer import Gazetteer, PlaceMatch, key
 from .models import Place, PlaceMention, Seed
 from .placecues import BIG_POP, capital_keys, organisation_after
@@ -49,7 +50,10 @@ class Document:
             starts.append(offset)
             offset += len(part) + 2
         body_start = starts[1]
-        return Document("\n\n".join(parts), (0, len(seed.headline)), (body_start, body_start + len(seed.body[0])),
+        # The lead is the first paragraph's opening sentences, as for dates: a text that lost its paragraph breaks is
+        # one paragraph, and a neighbourhood its fifth sentence names is not the site of its lead's event.
+        lead = lead_end(seed.body[0])
+        return Document("\n\n".join(parts), (0, len(seed.headline)), (body_start, body_start + lead),
                         (body_start, body_start + len(parts[1])), (starts[3], starts[3] + len(parts[3])))
 
     def within(self, span: tuple[int, int], position: int) -> bool:
@@ -75,11 +79,19 @@ def _rank(match: PlaceMatch) -> int:
     return SPECIFICITY.get(match.place.kind, 2)
 
 
-def choose_primary(doc: Document, matches: Sequence[PlaceMatch], dateline_key: str | None) -> PlaceMatch | None:
-    """The lead event's site: the most specific non-reference place of the headline and lead; else of the next
-    three paragraphs; else a reference point of the lead; else the headline's place."""
+Within = Callable[[Place, Place], bool]  # whether a town lies in a province or region
+
+
+def choose_primary(doc: Document, matches: Sequence[PlaceMatch], dateline_key: str | None,
+                   within: Within | None = None) -> PlaceMatch | None:
+    """The lead event's site: the most specific non-reference place of the headline and lead (a town the lead names
+    only by its province: the town in it named next; a town the lead names: a site of that town named further on
+    in the lead's own paragraph); else of the next three paragraphs; else a reference point of the lead; else the
+    headline's place; else the first place the rest of the story names."""
     def pick(candidates: list[PlaceMatch]) -> PlaceMatch | None:
         return min(candidates, key=lambda m: (_rank(m), m.start)) if candidates else None
+
+    within = within or _near
 
     body_matches = [m for m in matches if doc.within(doc.body, m.start)]
     lead = [m for m in body_matches if doc.within(doc.lead, m.start)]
@@ -92,13 +104,39 @@ def choose_primary(doc: Document, matches: Sequence[PlaceMatch], dateline_key: s
     if chosen is None:
         chosen = pick(following)
     elif _rank(chosen) >= 3:  # the lead names only a province or region: a town in it named next is the site
-        inside = [m for m in following if _rank(m) <= 2 and _km(m.place, chosen.place) <= _WITHIN_KM
+        inside = [m for m in following if _rank(m) <= 2 and within(m.place, chosen.place)
                   and _bare(m.words) != _bare(chosen.words)]
         chosen = pick(inside) or chosen
-    return chosen or pick(lead) or pick(headline)
+    elif _rank(chosen) == 2:  # a town: a site or neighbourhood of it, named later in the lead's paragraph
+        rest = (doc.lead[1], doc.paragraph_end(doc.lead[0]))
+        inside = [m for m in following if _rank(m) <= 1 and doc.within(rest, m.start)
+                  and m.place.name.endswith(f", {chosen.place.name}")]
+        chosen = pick(inside) or chosen
+    if chosen or lead or headline:
+        return chosen or pick(lead) or pick(headline)
+    later = [m for m in body_matches if key(m.words) != dateline_key]  # the first the story names, however far in;
+    sites = [m for m in later if not is_reference(doc.text, m)]  # a reference point ('north of Aleppo') if only that
+    return min(sites or later, key=lambda m: m.start) if later else None
 
 
-_WITHIN_KM = 150
+_WITHIN_KM = 150  # a town 'in' a province or region when nothing better says: its point is within this of the area's
+_REGION_KM = 60  # ... for a region (a plain, a valley: centres are rough, and regions are small beside provinces)
+
+
+def _near(town: Place, area: Place) -> bool:
+    return _km(town, area) <= (_WITHIN_KM if area.kind == "province" else _REGION_KM)
+
+
+def within_by(gazetteer: Gazetteer) -> Within:
+    """A town is in a province when GeoNames puts it in that first-level division; where it says nothing (a
+    curator's place, a region), by distance."""
+    def within(town: Place, area: Place) -> bool:
+        if area.kind == "province":
+            inside, of_area = gazetteer.division_of(town), gazetteer.division_of(area)
+            if inside is not None and of_area is not None:
+                return inside == of_area
+        return _near(town, area)
+    return within
 
 
 def _km(a: Place, b: Place) -> float:
@@ -153,14 +191,20 @@ def _coarse_site(match: PlaceMatch, gazetteer: Gazetteer) -> bool:
 
 
 def _next_paragraphs(doc: Document, matches: Sequence[PlaceMatch], count: int, first_only: bool) -> list[PlaceMatch]:
-    """Places of the paragraphs after the lead (up to ``count``; only the first that names one if ``first_only``)."""
+    """Places of the paragraphs after the lead (up to ``count``; only the first that names one if ``first_only``).
+    The rest of a lead's paragraph comes first, in lead-sized parts: a text without paragraph breaks has no other."""
     found: list[PlaceMatch] = []
     end = doc.lead[1]
+    paragraph_end = doc.paragraph_end(doc.lead[0])
     while count:
-        start = end + 2
-        if start >= doc.body[1]:
-            break
-        end = doc.paragraph_end(start)
+        if end < paragraph_end:  # the lead's own paragraph goes on
+            start = end
+            end = min(max(start + lead_end(doc.text[start:paragraph_end]), start + 1), paragraph_end)
+        else:
+            start = end + 2
+            if start >= doc.body[1]:
+                break
+            end = doc.paragraph_end(start)
         if len(doc.text[start:end].split()) < 6:  # a crosshead or a stray byline line is no paragraph of the story
             continue
         count -= 1
@@ -199,7 +243,7 @@ def place_mentions(seed: Seed, doc: Document, gazetteer: Gazetteer, matches: Seq
         place = gazetteer.get(words)
         if place is not None:
             dateline = PlaceMention(place, "dateline", words)
-    primary = choose_primary(doc, kept, dateline_key)
+    primary = choose_primary(doc, kept, dateline_key, within_by(gazetteer))
     # A headline's words are loose ("Idlib town" for a town in Idlib): its places count where the text names them too
     named = {m.place.name for m in kept if not doc.within(doc.headline, m.start)}
     kept = [m for m in kept if m.place.name in named or m is primary]
