@@ -77,6 +77,8 @@ def test_story_lines_are_not_furniture(line):
      ("BAGHDAD, Oct 3 (Reuters) - Iraqi forces", "BAGHDAD, Oct 3", "Reuters"),
      ("Erbil, Iraq — Kurdish officials", "Erbil, Iraq", None),
      ("DEIR EZZOR, Syria (AFP) -- Government troops", "DEIR EZZOR, Syria", "AFP"),
+     ("MOSCOW (Sputnik) The defence ministry said", "MOSCOW", "Sputnik"),  # a wire's capitals and agency: no dash
+     ("The army (SAA) said on Monday", None, None),
      ("Government forces - backed by militias - advanced", None, None),
      ("UPDATE - the toll rose", None, None)],
 )
@@ -133,3 +135,10 @@ def test_leading_publication_stamp(tmp_path):
                                      "people in Aleppo on Wednesday, state television said.\n"))
     assert seed.published == dt.date(2017, 4, 19)
     assert seed.body[0].startswith("by Staff A bomb blast") or seed.body[0].startswith("A bomb blast")
+
+
+def test_a_slashed_publication_stamp_on_the_lead_s_own_line_keeps_the_lead(tmp_path):
+    seed = read_seed(write(tmp_path, "Shelling in Hama\n\nPublished 16/04/2017 BEIRUT (Reuters) - Shells fell on Hama "
+                                     "on Sunday, killing four people, a monitor said.\n"))
+    assert seed.published == dt.date(2017, 4, 16) and seed.dateline == "BEIRUT"
+    assert seed.body == ("Shells fell on Hama on Sunday, killing four people, a monitor said.",)

@@ -105,8 +105,11 @@ def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
             return None, None, paragraph
         if set(place.upper().split()) & _NOT_PLACES or len(place.split()) > 4 or is_caption(paragraph):
             return None, None, paragraph
-        if not (match.group("dash") or match.group("bare_dash") or match.group("date")):
-            return None, None, paragraph  # "Sanaa, Mar 8 (IANS) ..." needs no dash; "The army (SAA) said" is no dateline
+        agency = (match.group("agency") or "").strip()
+        wire = place.isupper() and (agency in OUTLETS or agency.title() in OUTLETS) and rest[:1].isupper()
+        if not (match.group("dash") or match.group("bare_dash") or match.group("date") or wire):
+            # "Sanaa, Mar 8 (IANS) ...", "MOSCOW (Sputnik) The ..." need no dash; "The army (SAA) said" is no dateline
+            return None, None, paragraph
         if title_case and not (match.group("region") or match.group("agency")):
             # "Beirut: A suspected gas attack ..." - a one- or two-word name, then a whole sentence
             if not ((match.group("bare_dash") or "") in (":", "-", "–", "—") and len(place.split()) <= 2

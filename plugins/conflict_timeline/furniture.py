@@ -205,11 +205,17 @@ def leading_date(paras: list[str]) -> tuple[str | None, list[str]]:
     page's date; it is taken off the paragraph it opens."""
     for index in range(min(3, len(paras))):
         found = find_dates(paras[index][:70])
-        if found and found[0].day and found[0].year and found[0].month and \
-                _STAMP.match(paras[index][:found[0].start]):
+        if not (found and found[0].day and found[0].year and found[0].month):
+            found = _slashed(paras[index][:40])  # "Published 16/04/2017 BEIRUT (Reuters) - ...": one part above 12
+            if not found or not paras[index][:found[0].start].strip():
+                continue  # a bare slashed date opening a paragraph may be the story's: only after a stamp word
+        if _STAMP.match(paras[index][:found[0].start]):
             rest = re.sub(r"^\s*(?:\d{1,2}:\d\d(?::\d\d)?\s*)?", "", paras[index][found[0].end:].lstrip(" .,-–—|")).strip()
             paras = [*paras[:index], *([rest] if rest else []), *paras[index + 1:]]
-            return found[0].words, paras
+            mention = found[0]
+            words = mention.words if find_dates(mention.words) else \
+                f"{mention.year:04d}-{mention.month:02d}-{mention.day:02d}"
+            return words, paras
     return None, paras
 
 
