@@ -148,3 +148,19 @@ def test_a_story_whose_only_place_is_a_reference_point_far_in_still_has_a_primar
             "among the dead and that several houses had been set on fire before the attackers withdrew. The group "
             "said the raid took place in a farming village some ten kilometres north of Aleppo.\n")
     assert places_of(registries, text)[0] == "Aleppo"
+
+
+@pytest.mark.parametrize(("text", "primary", "absent"), [
+    # where a statement was made is not where the event was
+    ("Jets hit Idlib market\n\nThe foreign minister told reporters in Paris on Monday that jets had struck a market "
+     "in Idlib, killing nine people.\n", "Idlib", None),
+    ("Ceasefire breached\n\nSpeaking at a news conference in Geneva, the envoy said shells had hit Daraa overnight.\n",
+     "Daraa", None),
+    # a name after 'bin' is a person's, though a Turkish town is called Sultan
+    ("Arms for rebels\n\nWeapons sent by Prince Bandar bin Sultan reached rebels in Daraa, a report said on Monday.\n",
+     "Daraa", "Sultan"),
+])
+def test_a_speaker_s_venue_and_a_person_s_name_are_not_the_site(registries, text, primary, absent):
+    found, places, _ = places_of(registries, text)
+    assert found == primary
+    assert absent is None or absent not in places

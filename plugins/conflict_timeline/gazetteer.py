@@ -37,6 +37,7 @@ _PAIR = re.compile(r"(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?){0,8},?\s+
 _GEO_FOLLOWER = re.compile(r"[\s-]+(?:river\s+)?(?:mountains?|valley|plains?|desert|hills|basin|range|plateau|marshes|"
                            r"forest|heights|region)\b", re.I)
 _COMMA = re.compile(r",\s*")
+_PATRONYMIC = frozenset({"bin", "ibn", "bint"})
 _PRECEDER = re.compile(rf"\b(?:{_DIVISION_WORDS})\s+of\s+(?:the\s+)?$", re.I)
 
 
@@ -85,6 +86,8 @@ class Gazetteer(PlaceNames):
         """The longest known name starting at run[i], and where to go on from."""
         text = ctx.text
         previous = run[i - 1].group(0) if i else None
+        if previous in _PATRONYMIC:
+            return None, i + 1  # "Bandar bin Sultan": a name after 'son of' is a person's, whatever town shares it
         if previous is not None and previous.lower() in STOP and previous.lower() not in placecues.GIVEN_NAMES:
             previous = None
         for j in range(min(len(run), i + 5), i, -1):

@@ -72,7 +72,16 @@ def _metonym(text: str, match: PlaceMatch) -> bool:
 
 
 def is_reference(text: str, match: PlaceMatch) -> bool:
-    return bool(_REFERENCE.search(text[max(0, match.start - 60):match.start]))
+    """A reference point ('30 km north of Homs'), or where someone spoke ('told reporters in Paris'): not the site."""
+    before = text[max(0, match.start - 60):match.start]
+    return bool(_REFERENCE.search(before) or _VENUE.search(before))
+
+
+# Where a statement was made, not where the event was: "told reporters in Paris", "at a news conference in Geneva".
+_VENUE = re.compile(
+    r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|declared|speaking|spoke|(?:news|press)\s+conference|summit|"
+    r"talks|meeting|interview|met(?:\s+\w+){0,3}?)(?:\s+on\s+\w+)?\s+(?:here\s+)?in\s+"
+    r"(?:the\s+(?:\w+\s+)?(?:capital|city)\s+(?:of\s+)?)?$", re.IGNORECASE)
 
 
 def _rank(match: PlaceMatch) -> int:
