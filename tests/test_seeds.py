@@ -142,3 +142,14 @@ def test_a_slashed_publication_stamp_on_the_lead_s_own_line_keeps_the_lead(tmp_p
                                      "on Sunday, killing four people, a monitor said.\n"))
     assert seed.published == dt.date(2017, 4, 16) and seed.dateline == "BEIRUT"
     assert seed.body == ("Shells fell on Hama on Sunday, killing four people, a monitor said.",)
+
+
+def test_a_photo_caption_inside_a_paragraph_is_taken_out_as_a_caption(tmp_path):
+    # a page copied without its line breaks: the caption and its credit sit between two sentences of the story
+    seed = read_seed(write(tmp_path, "Strikes on Idlib\n\nAir strikes killed nine people in the town of Saraqeb on "
+                                     "Monday, rescuers said. Smoke rises over a street in Hasakeh after an earlier "
+                                     "attack. (AFP Photo) Rescuers said the toll could rise. The army did not comment "
+                                     "(With AFP and Reuters).\n"))
+    assert seed.captions == ("Smoke rises over a street in Hasakeh after an earlier attack. (AFP Photo)",)
+    assert "Hasakeh" not in " ".join(seed.body) and "Rescuers said the toll could rise." in seed.body[0]
+    assert seed.body[0].endswith("(With AFP and Reuters).")  # the story's own credit stays

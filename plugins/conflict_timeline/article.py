@@ -12,7 +12,7 @@ import re
 
 from .dates import find_dates
 from .errors import SeedError
-from .furniture import OUTLETS, is_caption, is_furniture, is_label, is_sentence
+from .furniture import OUTLETS, inline_captions, is_caption, is_furniture, is_label, is_sentence
 from .models import Seed
 
 _TERMINAL = ".!?:;\"”’)»…"
@@ -267,7 +267,12 @@ def assemble(name: str, paras: list[str], header: dict[str, str], published: dt.
             kept.append(para)
     if not kept and body and not is_caption(body[0]):  # a news flash: the text repeats its headline, and nothing else
         kept = body[:1]
-    body = kept
+    body = []
+    for para in kept:  # a text that lost its line breaks carries its photos' captions inside its paragraphs
+        para, inline = inline_captions(para)
+        captions += inline
+        if para.strip():
+            body.append(para.strip())
     source = source or weak_source
     while len(body) > 1 and body[-1][-1:] not in _TERMINAL and len(body[-1].split()) <= 10:
         body.pop()  # trailing furniture the patterns did not know

@@ -106,6 +106,31 @@ def is_caption(line: str) -> bool:
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')»]*$")
 
+# A photo's credit inside a paragraph, the story going on after it: "... after the attack. (Reuters) Western powers
+# say ...", "(TRT World and Agencies)". Not "(With AFP and Reuters)", which credits the story itself.
+_INLINE_CREDIT = re.compile(r"\s*\((?!With\b)[^()]{0,40}\b(?:AFP|Reuters|REUTERS|AP|EPA|Getty Images|Anadolu|Agencies)"
+                            r"\b[^()]{0,15}\)\s+(?=[A-Z\"“])")
+_BEFORE_CAPTION = re.compile(r"[.!?…][\"”’')»]*\s+(?=\S)")
+
+
+def inline_captions(paragraph: str) -> tuple[str, list[str]]:
+    """(the paragraph without them, the photo captions a text that lost its line breaks carries inside a paragraph):
+    a caption is the words from the last sentence end before a credit to the credit."""
+    captions: list[str] = []
+    for credit in reversed(list(_INLINE_CREDIT.finditer(paragraph))):
+        before = paragraph[:credit.start()]
+        word = before.split()[-1] if before.split() else ""
+        if word.isupper() or len(before.split()) < 4:
+            continue  # "BEIRUT (Reuters) The army ...": a dateline, not a caption
+        ends = [m.end() for m in _BEFORE_CAPTION.finditer(before.rstrip()[:-1])]
+        start = ends[-1] if ends else 0
+        caption = paragraph[start:credit.end()].strip()
+        if not 4 <= len(caption.split()) <= 60 or start == 0 and credit.end() >= len(paragraph.rstrip()):
+            continue
+        captions.insert(0, caption)
+        paragraph = f"{paragraph[:start]}{paragraph[credit.end():]}"
+    return paragraph, captions
+
 
 def is_sentence(line: str) -> bool:
     """Eight words or more ending as a sentence ends ('.', '?"', '.)'); a headline's '(2)' or 'said:' does not."""
