@@ -31,7 +31,7 @@ from conflict_timeline.seeds import parse_text, read_seed  # noqa: E402
 from conflict_timeline.settings import TimelineSettings  # noqa: E402
 import page_weight  # noqa: E402
 import same_events  # noqa: E402
-from corpus import corpus_texts, fakes_crowd_dates  # noqa: E402
+from corpus import corpus_texts, fakes_crowd_dates, fakes_crowd_governorates  # noqa: E402
 from seedgen import generate  # noqa: E402
 
 OURS = """import sys
@@ -172,7 +172,8 @@ def corpus(registries) -> dict[str, str]:
     root = ROOT.parent / "shared" / "corpus"
     texts = list(corpus_texts(root))
     crowd = fakes_crowd_dates(root)
-    counts = {"converted": 0, "day": 0, "undated": 0, "place": 0, "faction": 0, "agree": 0}
+    governorates = fakes_crowd_governorates(root)
+    counts = {"converted": 0, "day": 0, "undated": 0, "place": 0, "faction": 0, "agree": 0, "governorate": 0}
     slowest = (0.0, "")
     started = time.perf_counter()
     for name, text in texts:
@@ -188,6 +189,11 @@ def corpus(registries) -> dict[str, str]:
         counts["day"] += result.date is not None and result.date.precision == "day"
         counts["agree"] += result.date is not None and result.date.precision == "day" and crowd.get(name) == result.date.value
         counts["place"] += bool(result.entry.places)
+        primary = next((m.place for m in result.places if m.role == "primary"), None)
+        division = registries.gazetteer.division_of(primary) if primary is not None else None
+        # Damascus city's suburbs are Rif Dimashq to GeoNames and often "damascus" to the crowd
+        wanted = {governorates.get(name)} | ({"08"} if governorates.get(name) == "13" else set())
+        counts["governorate"] += division is not None and division[0] == "SY" and division[1] in wanted
         counts["faction"] += bool(result.entry.factions)
     elapsed = time.perf_counter() - started
     n = len(texts)
@@ -198,6 +204,7 @@ def corpus(registries) -> dict[str, str]:
         "need a date (held back)": f"{counts['undated']}",
         "FA-KES: day agrees with the crowd's date": f"{counts['agree']} of {len(crowd)}",
         "at least one place": f"{counts['place']} ({counts['place'] / n:.0%})",
+        "FA-KES: primary place in the crowd's governorate": f"{counts['governorate']} of {len(governorates)}",
         "at least one faction": f"{counts['faction']} ({counts['faction'] / n:.0%})",
         "throughput, texts/s": f"{n / elapsed:,.0f}",
         "slowest text": f"{slowest[1]} ({slowest[0] * 1000:.1f} ms)",

@@ -33,3 +33,19 @@ def fakes_crowd_dates(root: Path) -> dict[str, dt.date]:
         rows = list(csv.DictReader(handle))
     month_day_year = ((row["unit_id"], [int(part) for part in row["date"].split("/")]) for row in rows)
     return {f"fakes-{unit}.txt": dt.date(year, month, day) for unit, (month, day, year) in month_day_year}
+
+
+# FA-KES's `location` labels (a governorate, lower case) -> GeoNames first-level division codes of Syria.
+FAKES_GOVERNORATES = {"hasakeh": "01", "lattakia": "02", "quneitra": "03", "raqqa": "04", "daraa": "06",
+                      "deir ezzor": "07", "aleppo": "09", "hama": "10", "homs": "11", "idlib": "12", "damascus": "13",
+                      "tartous": "14"}
+
+
+def fakes_crowd_governorates(root: Path) -> dict[str, str]:
+    """{seed name: GeoNames division code of the governorate FA-KES's crowd workers gave for the main event}."""
+    fakes = root / "fa-kes" / "FA-KES-Dataset.csv"
+    if not fakes.exists():
+        return {}
+    with fakes.open(encoding="utf-8", newline="") as handle:
+        return {f"fakes-{row['unit_id']}.txt": FAKES_GOVERNORATES[row["location"].strip().lower()]
+                for row in csv.DictReader(handle) if row["location"].strip().lower() in FAKES_GOVERNORATES}
