@@ -18,6 +18,7 @@ from conftest import ROOT, make_project, run_pelican
 N = 1500
 PHONE = {"width": 390, "height": 844}
 PLACES = ["Raqqa", "Aleppo", "Mosul", "Palmyra", "Idlib", "Deir ez-Zor", "Kobani", "Manbij", "Homs", "Daraa",
+          "Deir ez-Zor province", "Hama Governorate",
           "Fallujah", "Tikrit", "Afrin", "Douma", "Qamishli", "Al Mayadin"]
 FACTIONS = ["Syrian Arab Army", "Syrian Democratic Forces", "Free Syrian Army", "Hayat Tahrir al-Sham",
             "Russian Armed Forces", "Turkish Armed Forces", "Iraqi Security Forces", "US-led coalition",
@@ -238,3 +239,11 @@ def test_printing_shows_the_list_without_the_tools(open_page):
         assert not page.locator(tool).is_visible(), tool
     assert page.locator("#entry-list li.entry").first.is_visible()
     assert page.locator("h1").is_visible()
+
+
+@pytest.mark.parametrize("path", ["/", "/places/", "/factions/", "/map/", "/search/?q=Raqqa", "/newest/"])
+def test_no_page_is_wider_than_a_small_phone(open_page, path):
+    # a province's long name in the places table, a long place in the search filters: the page must not scroll sideways
+    page = open_page(path, viewport={"width": 320, "height": 640})
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
