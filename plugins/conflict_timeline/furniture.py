@@ -45,7 +45,8 @@ _FURNITURE = re.compile(
     | for\ context,\ always\ refer
     | (?:print|email|e-mail|whatsapp|facebook|twitter|x|telegram|linkedin|reddit)(?:\s+this)?(?:\s+(?:article|story|page))?\s*$
     | (?:previous|next)\ (?:article|story|post)\b
-    | tags?\s*:
+    | (?:tags?|topics?|keywords?)\s*:
+    | tags?(?:\s+[\w'’-]+){0,15}\s*$
     | \(?(?:additional\ )?(?:reporting|writing|editing|compiled|translated)\ by\b
     | (?:updated|last\ updated?|published|posted)(?:\ on)?\s*:?\s*(?:\d|[A-Z][a-z]+\ \d)
     | (?:posted|updated|published)(?:\s+(?:posted|updated|published))*\s*$
