@@ -84,6 +84,10 @@ def test_other_wars_are_named(registries, text, expected):
     ("Security forces opened fire on the crowd.", ("SY",), ["Syrian security forces"]),
     ("Regime forces advanced overnight.", ("SY",), ["Syrian Arab Army"]),
     ("Regime forces advanced overnight.", ("MM",), ["Myanmar military"]),  # an alias both wars' registries claim
+    # "the army" also owns what it is written before: an army camp, army positions
+    ("Gunmen stormed an army camp at dawn.", ("ML",), ["Malian Armed Forces"]),
+    ("A bomber struck an army checkpoint.", ("SY",), ["Syrian Arab Army"]),
+    ("Free Syrian Army positions came under fire.", ("SY",), ["Free Syrian Army"]),  # not the Syrian army's
 ])
 def test_generic_phrases_resolve_to_the_theatres_actor(registries, text, theatre, expected):
     assert names(registries, text, theatre) == expected

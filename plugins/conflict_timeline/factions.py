@@ -98,6 +98,15 @@ class _Pattern:
         return self._get().fullmatch(text)
 
 
+# "the army" is also the army of "an army camp", "army positions": the noun used before what it owns.
+_ARMY_OWNS = ("camp", "base", "post", "outpost", "barracks", "checkpoint", "positions", "convoy", "patrol")
+
+
+def _attributive(generic: Sequence[str]) -> list[str]:
+    extra = [f"army {thing}" for thing in _ARMY_OWNS] if "the army" in generic else []
+    return [*generic, *extra]
+
+
 # A candidate alias at one word: (anchored pattern, the factions claiming it, generic?, written in lower case?)
 _Candidate = tuple[_Pattern, tuple[int, ...], bool, bool]
 
@@ -113,7 +122,7 @@ class FactionRegistry:
         written: dict[tuple[str, bool], str] = {}
         for i, faction in enumerate(self.factions):
             claims = [(a, False) for a in dict.fromkeys([faction.name, *faction.aliases])]
-            claims += [(g, True) for g in dict.fromkeys(faction.generic)]
+            claims += [(g, True) for g in dict.fromkeys(_attributive(faction.generic))]
             for alias, generic in claims:
                 if alias.strip():
                     slot = (_key(alias), generic)
