@@ -186,3 +186,11 @@ def test_a_sentence_saying_what_a_town_is_the_capital_of_names_no_capital(regist
             "which Ramadi is the capital, officials said.\n")
     primary, places, _ = places_of(registries, text)
     assert primary == "Ramadi" and "Baghdad" not in places
+
+
+def test_a_quarter_belongs_to_the_story_s_town_not_to_a_village_its_sentence_also_names(registries):
+    # Al Mazra'ah is a village in Suwayda province: named beside Damascus's quarters, it does not own them
+    text = ("Shells hit Damascus\n\nMortar shells fired by militants hit Damascus on Monday. The shells hit the "
+            "neighbourhoods of al-Mazzeh and Ruken Eddin and the al-Mazra area, state media in Syria said.\n")
+    _, places, _ = places_of(registries, text)
+    assert "al-Mazzeh, Damascus" in places and not any(p.startswith("al-Mazzeh, Al Mazra") for p in places)

@@ -10,7 +10,7 @@ also a mention of the city: the site takes its span.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .models import Place
@@ -55,6 +55,7 @@ _GENERIC = frozenset("""government military army rebel rebels main central natio
     north south east west big small large largest biggest general public private royal presidential interior
     defence defense republican municipal world american british french russian iranian turkish syrian iraqi israeli""".split())
 _ADJECTIVAL = re.compile(r"-(?:held|controlled|backed|led|run|based|style|era|owned|funded)$")
+QUARTER_TOWN = 20_000  # a place named only near a quarter is its town if it has at least this many people
 BIG_CITY = 1_000_000  # 'eastern Mosul', 'southern Tripoli'; in a smaller town's name it means its countryside
 
 
@@ -127,8 +128,9 @@ def _title_case(text: str, start: int) -> bool:
 
 
 def _parent(text: str, start: int, end: int, name_start: int, name_end: int, base: Sequence["PlaceMatch"],
-            local: frozenset[str]) -> "PlaceMatch | None":
-    """The place inside the name, else the one that follows ('in Y'), else the nearest in the sentence.
+            local: frozenset[str], town: "Callable[[PlaceMatch], bool] | None" = None) -> "PlaceMatch | None":
+    """The place inside the name, else the one that follows ('in Y'), else the nearest in the sentence (for a
+    quarter, ``town``: only a place that can have quarters, not a village the sentence also names).
 
     A place inside the name counts only in the article's or the timeline's countries: the 'al-Quds hospital' of
     an Aleppo story is not in Jerusalem."""
@@ -139,7 +141,8 @@ def _parent(text: str, start: int, end: int, name_start: int, name_end: int, bas
     if following is not None and following.start - end <= 80 and _AFTER.fullmatch(text, end, following.start):
         return following
     left, right = _sentence(text, start, end)
-    near = [m for m in base if left <= m.start and m.end <= right and not (start <= m.start < end)]
+    near = [m for m in base if left <= m.start and m.end <= right and not (start <= m.start < end)
+            and (town is None or town(m))]
     return min(near, key=lambda m: min(abs(m.start - end), abs(start - m.end))) if near else None
 
 
@@ -151,6 +154,10 @@ def find_sites(text: str, base: list["PlaceMatch"], gazetteer: "Gazetteer", loca
     from .gazetteer import PlaceMatch
 
     found: list[PlaceMatch] = []
+
+    def town(match: PlaceMatch) -> bool:  # a place with quarters: a town of some size (or one GeoNames gives none)
+        return match.place.kind != "city" or match.place.geonameid is None or \
+            gazetteer.population(match.place) >= QUARTER_TOWN
 
     def add(start: int, end: int, name_start: int, name_end: int, label: str, kind: str,
             parent: PlaceMatch | None) -> None:
@@ -193,7 +200,7 @@ def find_sites(text: str, base: list["PlaceMatch"], gazetteer: "Gazetteer", loca
             owned = next((m for m in base if owner and m.end <= name_start and name_start - m.end <= 3), None)
             # a quarter's own name says nothing of its city ('Tariq al-Bab' is in Aleppo, not in al-Bab)
             add(start, end, name_start, name_end, label, kind,
-                owned or _parent(text, start, end, name_end, name_end, base, local))
+                owned or _parent(text, start, end, name_end, name_end, base, local, town))
     for match in _QUARTERS_OF.finditer(text):
         if _title_case(text, match.start()):
             continue
@@ -204,7 +211,7 @@ def find_sites(text: str, base: list["PlaceMatch"], gazetteer: "Gazetteer", loca
             if name is None or any(m.start <= name_start and name_end <= m.end for m in base):
                 continue  # a quarter the gazetteer knows keeps its own point
             add(name_start, name_end, name_start, name_end, name, "neighbourhood",
-                _parent(text, match.start(), match.end(), name_end, name_end, base, local))
+                _parent(text, match.start(), match.end(), name_end, name_end, base, local, town))
     for match in base:
         half = _HALF.search(text, max(0, match.start - 12), match.start)
         if half is not None and match.place.kind == "city" and gazetteer.population(match.place) >= BIG_CITY:
