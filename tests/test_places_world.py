@@ -225,4 +225,3 @@ def test_names_inside_longer_names_are_not_places(registries):
 def test_a_town_abroad_followed_by_its_state(registries):
     assert found(registries, "Sgt Jane Roe, 24, of Cibolo, Texas, died in a US raid, the United States army said.") == [
         ("Cibolo, United States", "city", "US"), ("Texas State", "province", "US")]
-
