@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import placecues, sites
 from .countries import capital_of, countries_named, country_code
 from .errors import RegistryError
 from .geoindex import ascii_name, key, load_index
-from .models import Place
+from .models import Place, PlaceMatch
 from .placecues import CURATED, PREFER, REGION, TIMELINE, WORLD, Context, Spot
 from .placenames import DEFAULT_CORE_COUNTRIES, DEFAULT_COUNTRIES, PlaceNames
 from .placewords import STOP, capitalised_runs, loose, loose_words
@@ -41,14 +40,6 @@ _PATRONYMIC = frozenset({"bin", "ibn", "bint"})
 _NAMING_CAPITAL = re.compile(r"\b(?:is|was|are|were|be|been|become|became|becomes|remains?|remained|as|named)\s+$")
 _THE_CAPITAL = re.compile(r"\b[Tt]he\s+(?:(?P<adjective>[A-Z][a-z]+)\s+)?capital\b(?!\s+(?:of\b|city\s+of\b|[A-Z]|,\s*[A-Z]))")
 _PRECEDER = re.compile(rf"\b(?:{_DIVISION_WORDS})\s+of\s+(?:the\s+)?$", re.I)
-
-
-@dataclass(frozen=True)
-class PlaceMatch:
-    start: int
-    end: int
-    words: str
-    place: Place
 
 
 class Gazetteer(PlaceNames):

@@ -66,6 +66,16 @@ class Place:
 
 
 @dataclass(frozen=True)
+class PlaceMatch:
+    """A place found in a text: where (offsets), the words, and the place they name."""
+
+    start: int
+    end: int
+    words: str
+    place: Place
+
+
+@dataclass(frozen=True)
 class PlaceMention:
     place: Place
     role: Role

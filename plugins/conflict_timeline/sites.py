@@ -13,10 +13,10 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from .models import Place
+from .models import Place, PlaceMatch
 
 if TYPE_CHECKING:  # the gazetteer imports this module; this one only calls it back
-    from .gazetteer import Gazetteer, PlaceMatch
+    from .gazetteer import Gazetteer
 
 _SITE_WORDS = (r"air force base|air base|airbase|air field|airfield|airport|military airport|military base|army base|"
                r"naval base|base|refinery|dam|border crossing|crossing|hospital|displacement camp|refugee camp|"
@@ -127,8 +127,8 @@ def _title_case(text: str, start: int) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
 
 
-def _parent(text: str, start: int, end: int, name_start: int, name_end: int, base: Sequence["PlaceMatch"],
-            local: frozenset[str], town: "Callable[[PlaceMatch], bool] | None" = None) -> "PlaceMatch | None":
+def _parent(text: str, start: int, end: int, name_start: int, name_end: int, base: Sequence[PlaceMatch],
+            local: frozenset[str], town: Callable[[PlaceMatch], bool] | None = None) -> PlaceMatch | None:
     """The place inside the name, else the one that follows ('in Y'), else the nearest in the sentence (for a
     quarter, ``town``: only a place that can have quarters, not a village the sentence also names).
 
@@ -146,13 +146,11 @@ def _parent(text: str, start: int, end: int, name_start: int, name_end: int, bas
     return min(near, key=lambda m: min(abs(m.start - end), abs(start - m.end))) if near else None
 
 
-def find_sites(text: str, base: list["PlaceMatch"], gazetteer: "Gazetteer", local: frozenset[str],
-               orphans: list[tuple[int, int, str, str]] | None = None) -> list["PlaceMatch"]:
+def find_sites(text: str, base: list[PlaceMatch], gazetteer: "Gazetteer", local: frozenset[str],
+               orphans: list[tuple[int, int, str, str]] | None = None) -> list[PlaceMatch]:
     """``base`` (the gazetteer's matches) with named sites and neighbourhoods added; a site takes the span of
     any place inside its name. ``local``: the article's and the timeline's countries. ``orphans``, when given,
     collects (start, end, name, kind) of sites whose sentence names no place: the caller may know the story's city."""
-    from .gazetteer import PlaceMatch
-
     found: list[PlaceMatch] = []
 
     def town(match: PlaceMatch) -> bool:  # a place with quarters: a town of some size (or one GeoNames gives none)
