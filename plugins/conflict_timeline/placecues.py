@@ -51,6 +51,7 @@ _METONYMY_AFTER = re.compile(
     r"believes|blamed|welcomed|praised|argued|stressed|declared|proclaimed|decried|notes|noted|writes|wrote|"
     r"explains|explained|quoted|reported|reports|"
     r"(?:did|does|has|had|would) not (?:say|comment|confirm))\b")
+_LIVES = re.compile(r"\s+(?:has |have |had )?claimed\s+(?:the\s+)?(?:lives|\d+\s+lives)\b")
 _CAPITAL_ACTS = re.compile(r"\s+(?:has |had |also )?(?:sent|deployed|ordered|decided|approved|backed|supports?|supported|"
                            r"launched|insists|considers|sees|views|recogni[sz]es|recogni[sz]ed|retaliated|responded)\b")
 # 'Mayadeen television', 'Kurdistan 24 channel': a place's name inside an outlet's.
@@ -163,7 +164,9 @@ def person_before(text: str, start: int) -> bool:
 def metonymy(text: str, spot: Spot) -> bool:
     """'Damascus said', 'between Ankara and Washington', 'Washington's partnership': a government, not a place."""
     if _METONYMY_AFTER.match(text, spot.end, spot.end + 40):
-        return True
+        # ... unless the text has just said it is a town ("the city of Homs has claimed the lives of 40")
+        return not (_STRONG_BEFORE.search(text, max(0, spot.start - 40), spot.start)
+                    or _LIVES.match(text, spot.end, spot.end + 60))
     if spot.key not in capital_keys():
         return False
     return bool(_CAPITAL_BEFORE.search(text, max(0, spot.start - 30), spot.start)
