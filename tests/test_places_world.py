@@ -225,3 +225,14 @@ def test_names_inside_longer_names_are_not_places(registries):
 def test_a_town_abroad_followed_by_its_state(registries):
     assert found(registries, "Sgt Jane Roe, 24, of Cibolo, Texas, died in a US raid, the United States army said.") == [
         ("Cibolo, United States", "city", "US"), ("Texas State", "province", "US")]
+
+
+@pytest.mark.parametrize("text", ["Shelling hit Bint Jbeil in southern Lebanon.",  # not Jbeil, which is Byblos
+                                  "Militants loyal to Hamza Bin Laden attacked a base in Yemen."])
+def test_a_name_after_bin_ibn_or_bint_is_no_town_of_its_own(registries, text):
+    assert not [name for name, kind, _ in found(registries, text) if name in ("Byblos", "Laden")]
+
+
+def test_a_mosque_named_after_a_person_stands_where_the_sentence_puts_it(registries):
+    assert ("Abu Ubaidah Ibn al-Jarrah Mosque, Hama", "site", "SY") in found(
+        registries, "The Abu Ubaidah Ibn al-Jarrah mosque north of Hama city was hit.")

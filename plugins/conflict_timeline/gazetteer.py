@@ -97,8 +97,10 @@ class Gazetteer(PlaceNames):
         """The longest known name starting at run[i], and where to go on from."""
         text = ctx.text
         previous = run[i - 1].group(0) if i else None
-        if previous in _PATRONYMIC:
-            return None, i + 1  # "Bandar bin Sultan": a name after 'son of' is a person's, whatever town shares it
+        if i and run[i - 1].group(0).lower() in _PATRONYMIC:
+            # "Bandar bin Sultan", "Abu Ubaidah Ibn al-Jarrah": after 'son/daughter of' a name, not a town of its own
+            # (a place whose name holds the word, "Bin Jawad", is matched whole from the word itself)
+            return None, i + 1
         if previous is not None and previous.lower() in STOP and previous.lower() not in placecues.GIVEN_NAMES:
             previous = None
         for j in range(min(len(run), i + 5), i, -1):
