@@ -205,6 +205,9 @@ def test_two_filters_read_the_shorter_list_and_match_both(open_page):
     assert {r["title"] for r in shown(page)} == {e["title"] for e in expected[:50]}
     assert "/filter/place/palmyra/1.json" in page.transfers and not any(
         u.startswith("/filter/faction/islamic-state/") for u in page.transfers)
+    # the strip above counts every entry, and says so while the list is filtered
+    assert page.locator(".ov-filtered").is_visible()
+    assert not open_page("/").locator(".ov-filtered").is_visible()
 
 
 def test_a_date_range_meets_each_entry_s_span(open_page):

@@ -10,6 +10,8 @@
   var panel = document.getElementById("filter-panel");
   var status = document.getElementById("filter-status"), orderLinks = document.querySelectorAll("#order a");
   var markers = document.querySelectorAll("#map [data-place], #map-places [data-place]");
+  // The overview strip is drawn at build time from every entry: while a filter is on, it says so.
+  var stripNote = document.querySelector(".ov-filtered");
   var base = form.getAttribute("data-filter"), site = form.getAttribute("data-site") || ".";
   var total = Number(form.getAttribute("data-n")), size = Number(form.getAttribute("data-page"));
   var pageOrder = form.getAttribute("data-order") || "oldest";
@@ -204,6 +206,10 @@
   function render(state) {
     var filtering = keys.some(function (k) { return state[k]; }), token = ++latest;
     syncOrder(state);
+    if (stripNote) {  // laid over the strip, which fades: nothing moves
+      stripNote.hidden = !filtering;
+      stripNote.parentNode.classList.toggle("is-filtered", filtering);
+    }
     if (!filtering && state.order === pageOrder) {
       if (status) { status.textContent = ""; }
       restore();
