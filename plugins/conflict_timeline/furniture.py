@@ -226,6 +226,12 @@ _STAMP = re.compile(r"^\s*(?:(?:print this page|posted|published|updated|last up
                     r"(?:\s+(?:on|at))?\s*:?\s*)?$", re.IGNORECASE)
 
 
+def _date_words(mention: DateMention) -> str:
+    """A page date's words as the date parser reads them: a slashed date ("14/02/2017") in ISO form, its order
+    settled."""
+    return mention.words if find_dates(mention.words) else f"{mention.year:04d}-{mention.month:02d}-{mention.day:02d}"
+
+
 def leading_date(paras: list[str]) -> tuple[str | None, list[str]]:
     """A full date opening the text ('date 2018-03-16 DOUMA: ...', 'Wed 05 Apr 2017' before the headline) is the
     page's date; it is taken off the paragraph it opens."""
@@ -238,10 +244,7 @@ def leading_date(paras: list[str]) -> tuple[str | None, list[str]]:
         if _STAMP.match(paras[index][:found[0].start]):
             rest = re.sub(r"^\s*(?:\d{1,2}:\d\d(?::\d\d)?\s*)?", "", paras[index][found[0].end:].lstrip(" .,-–—|")).strip()
             paras = [*paras[:index], *([rest] if rest else []), *paras[index + 1:]]
-            mention = found[0]
-            words = mention.words if find_dates(mention.words) else \
-                f"{mention.year:04d}-{mention.month:02d}-{mention.day:02d}"
-            return words, paras
+            return _date_words(found[0]), paras
     return None, paras
 
 
@@ -258,9 +261,8 @@ def page_date(paras: list[str], url: str | None) -> tuple[str | None, list[str]]
         if sentences >= 2:  # past the lead: a dated line there is the story's, not the page's
             break
         found = None if _LOOKALIKE.match(para) else date_line(para)
-        if found is not None:  # a slashed date ("14/02/2017") is handed on in ISO form, its order settled
-            words = found.words if find_dates(found.words) else f"{found.year:04d}-{found.month:02d}-{found.day:02d}"
-            return words, [p for i, p in enumerate(paras) if i != index]
+        if found is not None:
+            return _date_words(found), [p for i, p in enumerate(paras) if i != index]
     words, paras = leading_date(paras)
     if words:
         return words, paras

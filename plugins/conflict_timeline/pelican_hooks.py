@@ -198,7 +198,7 @@ def plan_search(generator, registries) -> None:
         made = {}
         for name, pages in bundle_groups((a.date, page) for page, a in by_page.items()).items():
             made[name] = {}
-            for page in pages:
+            for page in pages:  # resolved again here, not taken from resolve_articles: this process starts first
                 resolved = resolve_names(by_page[page].metadata, registries)
                 made[name][page] = article_record(by_page[page], lang, resolved.places, resolved.factions)
         return made

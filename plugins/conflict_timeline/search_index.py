@@ -125,13 +125,11 @@ def _key() -> str:
 
 
 class SearchIndexer:
-    """This build's search index, from ``records`` ({bundle: {page path: record}}, oldest bundle first; or a
-    function that makes them, called where the index is built): ``start()`` it in a second process and ``wait()``
-    for it, or ``finish()`` it here."""
+    """This build's search index. ``records`` makes {bundle: {page path: record}}, oldest bundle first; it is called
+    where the index is built: ``start()`` it in a second process and ``wait()`` for it, or ``finish()`` it here."""
 
     def __init__(self, output_path: str | Path, cache_path: str | Path,
-                 records: dict[str, dict[str, str]] | Callable[[], dict[str, dict[str, str]]],
-                 workers: int | None = None) -> None:
+                 records: Callable[[], dict[str, dict[str, str]]]) -> None:
         self.output = Path(os.path.abspath(output_path))
         self.folder = self.output / FOLDER
         self._records = records
@@ -139,9 +137,7 @@ class SearchIndexer:
         cache = Path(os.path.abspath(cache_path))
         self.stages = cache / "timeline-search"
         self.manifest_path = cache / f"timeline-search-{hashlib.sha256(str(self.output).encode()).hexdigest()[:16]}.json"
-        self.workers = workers  # None: WORKERS beside the build (start), WORKERS_ALONE after it (finish)
         self._child: tuple[int, int] | None = None  # (pid, read end of its pipe) once started
-        self._beside = False  # indexing in a second process while the build goes on
 
     def _index(self, name: str, previous: dict) -> tuple[str, dict | None, str]:
         """("unchanged" | "indexed" | "failed", what the manifest keeps, what went wrong) for one bundle."""
@@ -167,10 +163,10 @@ class SearchIndexer:
         _replace(fresh, bundle)
         return "indexed", kept, ""
 
-    def _build(self) -> dict:
-        """Index the bundles side by side, drop those of years gone (and stale files), list the bundles; what to
-        log."""
-        self.records = self._records() if callable(self._records) else self._records
+    def _build(self, workers: int) -> dict:
+        """Index the bundles, ``workers`` at a time, drop those of years gone (and stale files), list the bundles;
+        what to log."""
+        self.records = self._records()
         if not self.records:
             shutil.rmtree(self.folder, ignore_errors=True)
             return {"info": [f"{self.output}: no entry pages to index; the search page says so"], "errors": []}
@@ -178,7 +174,6 @@ class SearchIndexer:
         manifest = read_json(self.manifest_path)
         previous = manifest.get("bundles", {}) if manifest.get("key") == _key() else {}
         self.folder.mkdir(parents=True, exist_ok=True)
-        workers = self.workers or (WORKERS if self._beside else WORKERS_ALONE)
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="pagefind") as pool:
             outcomes = dict(zip(self.records, pool.map(lambda name: self._index(name, previous), self.records)))
         built = [name for name in self.records if (self.folder / name / "pagefind-entry.json").exists()]
@@ -210,7 +205,7 @@ class SearchIndexer:
 
     def finish(self) -> None:
         """Build the index in this process."""
-        self._report(self._build())
+        self._report(self._build(WORKERS_ALONE))
 
     def start(self) -> None:
         """Build the index in a second process (``wait`` for it); where there is none, ``wait`` builds it."""
@@ -218,8 +213,7 @@ class SearchIndexer:
 
         def work() -> None:
             os.close(read)
-            self._beside = True
-            result = self._build()
+            result = self._build(WORKERS)
             with os.fdopen(write, "w", encoding="utf-8") as pipe:
                 json.dump(result, pipe)
 
