@@ -59,16 +59,11 @@ _LEAD_WORDS = 70
 def lead_text(paragraph: str) -> str:
     """A paragraph's first sentences, up to about seventy words: a text that lost its paragraph breaks is one huge
     'paragraph', and only its opening is the lead."""
-    text = ""
-    for sentence in _SENTENCE.findall(paragraph):
-        if text and len((text + sentence).split()) > _LEAD_WORDS:
-            break
-        text += sentence
-    return text or paragraph
+    return paragraph[:lead_end(paragraph)]
 
 
 def lead_end(paragraph: str) -> int:
-    """Where :func:`lead_text`'s sentences end in the paragraph (an offset into it)."""
+    """Where the lead's sentences end in the paragraph (an offset into it): see :func:`lead_text`."""
     end, words = 0, 0
     for sentence in _SENTENCE.finditer(paragraph):
         words += len(sentence.group(0).split())

@@ -115,7 +115,7 @@ class Gazetteer(PlaceNames):
             if follower is not None or _PAIR.match(text, end) or _PRECEDER.search(text, max(0, start - 30), start):
                 division = self._division(k, ctx.prefer)
                 if division is None and follower is not None and k not in self._index.by_key:
-                    division = self._near_division(k, ctx.prefer)  # "Diyalla province": a slip of one letter
+                    division = self._near_division(k, ctx.prefer)  # "Sagiaing region": a slip of one letter
                 stop = follower.end() if follower is not None else end
                 if division is not None and not placecues.organisation_after(text, stop):
                     return PlaceMatch(start, stop, text[start:stop], division), j  # "Deir Ezzor province"

@@ -238,7 +238,7 @@ class PlaceNames:
         return self._division_place(min(found, key=lambda n: self._order(self._division_place, n, prefer)))
 
     def _near_division(self, k: str, prefer: tuple[str, ...]) -> Place | None:
-        """A division of the article's own country misspelt by one letter ("Kachinn state", "Diyalla province"):
+        """A division of the article's own country misspelt by one letter ("Sagiaing region", "Bornu state"):
         asked only for a name followed by a division word, and found only when the name's first letter is right
         and exactly one of those countries' divisions is one letter away."""
         if len(k) < 5 or not prefer:
