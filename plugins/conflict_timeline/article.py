@@ -19,7 +19,7 @@ _TERMINAL = ".!?:;\"”’)»…"
 _AGENCY = r"[A-Za-z][A-Za-z0-9 .&\-]{0,30}"
 _DASH = r"(?:[–—-]{1,2}|:|•)"
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?|[A-Z][a-z’'\-]+(?:[ -][A-Za-z’'\-]+){0,3}?)"
+    r"^(?P<place>[A-Z][A-Z.'’\-/ ]{1,40}?|[A-Z][a-z’'\-]+(?:[ -][A-Za-z’'\-]+){0,3}?)"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z. ]{1,30}?))?"
     r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)))?"
     rf"\s*(?:\((?P<agency>{_AGENCY})\)\s*(?P<dash>{_DASH})?|(?P<bare_dash>{_DASH}))\s+(?P<rest>\S.*)$",

@@ -79,7 +79,7 @@ def _article_countries(seed: Seed, doc: Document, reg: Registries) -> tuple[str,
     """The article's countries, most named first, then its dateline's ('BEIRUT (AFP) - Russian jets struck Saraqeb'
     names only Russia; the dateline says the story is told from the region)."""
     countries = list(reg.gazetteer.countries_named(f"{seed.dateline or ''}\n{doc.text}"))
-    filed_from = reg.gazetteer.get(seed.dateline.split(",")[0]) if seed.dateline else None
+    filed_from = reg.gazetteer.dateline_place(seed.dateline) if seed.dateline else None
     if filed_from is not None and filed_from.country not in countries:
         countries.append(filed_from.country)
     return tuple(countries)

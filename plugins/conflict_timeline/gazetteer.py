@@ -172,6 +172,7 @@ class Gazetteer(PlaceNames):
         for entry in self._rows(k, ctx.prefer):
             row, alternate = entry >> 1, bool(entry & 1)
             country, population = idx.country[row], int(idx.population[row])
+            alternate = alternate or spelt in idx.respelt.get(row, ())  # 'Murzuq' for Murzuk: a listed spelling
             exact = alternate or loose(idx.names[row]) == spelt
             if country in ctx.lenient and country in self._timeline:
                 tier = TIMELINE

@@ -30,9 +30,9 @@ from .yamldata import load_yaml
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 2  # bump when the index's shape or the rules that build it change
+INDEX_VERSION = 3  # bump when the index's shape or the rules that build it change
 ALT_MIN_POP = 5_000
-_ARTICLES = frozenset({"al", "ar", "as", "ash", "ad", "an", "at", "az", "el", "ath", "adh", "ed", "es", "er", "ez"})
+ARTICLES = frozenset({"al", "ar", "as", "ash", "ad", "an", "at", "az", "el", "ath", "adh", "ed", "es", "er", "ez"})
 _APOSTROPHES = str.maketrans({c: "" for c in "'’‘`ʻʼʿʾ´"})
 _LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th",
                           "ð": "d", "ħ": "h", "Ł": "L", "Ø": "O", "Đ": "D", "Æ": "Ae", "Œ": "Oe", "İ": "I"})
@@ -47,7 +47,7 @@ def key(name: str) -> str:
     folded = name if name.isascii() else "".join(
         c for c in unicodedata.normalize("NFKD", name.translate(_LETTERS)) if not unicodedata.combining(c))
     tokens = _ALNUM.findall(folded.translate(_APOSTROPHES).lower())
-    while len(tokens) > 1 and tokens[0] in _ARTICLES:
+    while len(tokens) > 1 and tokens[0] in ARTICLES:
         tokens = tokens[1:]
     text = "".join(tokens)
     text = text.replace("ee", "i").replace("oo", "u").replace("ou", "u").replace("q", "k")
@@ -63,6 +63,17 @@ def ascii_name(name: str) -> str:
     return folded.replace("‘", "'").replace("’", "'").replace("ʿ", "'").replace("ʾ", "'")
 
 
+def loose_words(name: str) -> list[str]:
+    words = re.findall(r"[a-z0-9]+", ascii_name(name).lower().translate(_APOSTROPHES))
+    return words[1:] if len(words) > 1 and words[0] in ARTICLES else words
+
+
+@functools.lru_cache(maxsize=65536)
+def loose(name: str) -> str:
+    """'Al-Qa'im' and 'Al Qaim' meet, 'Bali' and 'Balli' do not: accents, case, hyphens and a leading article only."""
+    return "".join(loose_words(name))
+
+
 def latin(name: str) -> bool:
     """A spelling an English text could use: Latin letters, not a short all-capitals code."""
     return bool(name) and all(ord(c) < 0x250 or unicodedata.combining(c) or c in "ʻʼʿʾ‘’" for c in name) \
@@ -75,7 +86,9 @@ class Index:
 
     ``by_key`` maps a key to ``i * 2 + alt`` (alt = 1 when only an alternate spelling gave that key), or a tuple
     of such numbers. ``divisions`` are (display name, country, lat, lon, population, bare names, admin1 code) and
-    ``regions`` (display name, kind, country, lat, lon). ``division_keys`` finds divisions by a bare name (matched
+    ``regions`` (display name, kind, country, lat, lon). ``respelt`` holds, by row, the other spellings GeoNames
+    lists for a town that share its main name's key ('Murzuq' for Murzuk, 'Misrata' for Misratah), so that a
+    text spelling one of them is read as naming it by an alternate name. ``division_keys`` finds divisions by a bare name (matched
     only with 'province' etc. beside it), ``division_names`` by their display name ('Ghazni Province').
     """
 
@@ -87,6 +100,7 @@ class Index:
     geonameid: array.array
     admin1: list[str]
     by_key: dict[str, int | tuple[int, ...]]
+    respelt: dict[int, tuple[str, ...]]
     divisions: list[tuple[str, str, float, float, int, tuple[str, ...], str]]
     division_keys: dict[str, tuple[int, ...]]
     division_names: dict[str, tuple[int, ...]]
@@ -159,6 +173,7 @@ def build_index(core: Sequence[str], admin1_json: bytes, regions_yml: bytes, com
     del everything
     core_set = set(core)
     by_key: dict[str, int | tuple[int, ...]] = {}
+    respelt: dict[int, tuple[str, ...]] = {}
 
     def add(k: str, value: int) -> None:
         if len(k) < 3:
@@ -176,11 +191,17 @@ def build_index(core: Sequence[str], admin1_json: bytes, regions_yml: bytes, com
         main = key(row["name"])
         add(main, i * 2)
         if row["countrycode"] in core_set or row["population"] >= ALT_MIN_POP:
+            own = loose(row["name"])
+            spellings = set()
             for alternate in row["alternatenames"]:
                 if latin(alternate):
                     k = key(alternate)
                     if k != main and (len(k) >= 4 or row["population"] >= 10**6):
                         add(k, i * 2 + 1)
+                    elif k == main and loose(alternate) != own:
+                        spellings.add(loose(alternate))
+            if spellings:
+                respelt[i] = tuple(sorted(spellings))
     divisions = [(str(d[2]), sys.intern(str(d[0])), float(d[4]), float(d[5]), int(d[6]), tuple(str(n) for n in d[3]),
                   str(d[1])) for d in json.loads(admin1_json)]
     regions: list[tuple[str, str, str, float, float]] = []
@@ -208,7 +229,7 @@ def build_index(core: Sequence[str], admin1_json: bytes, regions_yml: bytes, com
         population=array.array("q", (row["population"] or 0 for row in rows)),
         geonameid=array.array("q", (row["geonameid"] for row in rows)),
         admin1=[sys.intern(row["admin1code"] or "") for row in rows],
-        by_key=by_key, divisions=divisions, division_keys=division_keys, division_names=division_names,
+        by_key=by_key, respelt=respelt, divisions=divisions, division_keys=division_keys, division_names=division_names,
         regions=regions, region_keys=region_keys, never=frozenset(key(str(n)) for n in shipped.get("never", ())),
         common=frozenset(key(w) for w in common_words.decode("utf-8").split("\n")[1:] if w.strip()),
     )

@@ -95,6 +95,14 @@ class PlaceNames:
             return found
         return sites.parse_name(name, self)
 
+    def dateline_place(self, dateline: str) -> Place | None:
+        """Where a story was filed from: 'TRIPOLI, Libya' is Libya's Tripoli, whatever the timeline prefers;
+        'DUBAI/ADEN' (two desks) the first; a date after the place ('BAGHDAD, Aug 4') is no qualifier."""
+        parts = [p.strip() for p in dateline.split(",")]
+        head = parts[0].split("/")[0].strip()
+        code = country_code(parts[1]) if len(parts) > 1 else None
+        return (self._qualified(f"{head}, {parts[1]}", ()) if code else None) or self.get(head)
+
     def province(self, name: str, prefer: Sequence[str] = ()) -> Place | None:
         """The province (curated first, then a shipped first-level division) a bare name stands for."""
         return self._division(key(name), tuple(prefer))

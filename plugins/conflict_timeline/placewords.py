@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 
-from .geoindex import ascii_name
+from .geoindex import ARTICLES, loose, loose_words  # noqa: F401  (loose, loose_words: re-exported)
 
-_APOSTROPHES = str.maketrans({c: "" for c in "'’‘`ʻʼʿʾ´"})
 _TOKEN = re.compile(r"[^\W\d_][\w'’‘`ʻʼʿʾ]*(?:-[\w'’‘`ʻʼʿʾ]+)*")
-_ARTICLES = {"al", "ar", "as", "ash", "ad", "an", "at", "az", "el", "ath", "adh", "ed", "es", "er", "ez"}
 # Capitalised words that are never place names on their own in wire copy.
 STOP = frozenset(
     """a an and are as at but by for from he her his if in is it its no not of on or she so that the their them
@@ -26,17 +23,6 @@ STOP = frozenset(
     abdullah abdallah ibrahim ismail mustafa mahmoud mahmud yusuf youssef walid bashar hafez rami nuri""".split())
 
 
-def loose_words(name: str) -> list[str]:
-    words = re.findall(r"[a-z0-9]+", ascii_name(name).lower().translate(_APOSTROPHES))
-    return words[1:] if len(words) > 1 and words[0] in _ARTICLES else words
-
-
-@functools.lru_cache(maxsize=65536)
-def loose(name: str) -> str:
-    """'Al-Qa'im' and 'Al Qaim' meet, 'Bali' and 'Balli' do not: accents, case, hyphens and a leading article only."""
-    return "".join(loose_words(name))
-
-
 def capitalised_runs(text: str) -> Iterable[list[re.Match[str]]]:
     """Runs of tokens where each token is capitalised or a lowercase Arabic article/particle between them."""
     run: list[re.Match[str]] = []
@@ -50,7 +36,7 @@ def capitalised_runs(text: str) -> Iterable[list[re.Match[str]]]:
             continue
         gap = text[last_end:match.start()] if last_end >= 0 else ""
         joined = run and gap in (" ", "-", " - ")
-        if _capital(word) or (joined and word.split("-")[0].lower() in _ARTICLES | {"bin", "ibn", "abu"}):
+        if _capital(word) or (joined and word.split("-")[0].lower() in ARTICLES | {"bin", "ibn", "abu"}):
             if not joined:
                 if run:
                     yield _trim(run)
@@ -70,7 +56,7 @@ def _capital(word: str) -> bool:
     if word[0].isupper():
         return True
     head, _, rest = word.partition("-")
-    return head.lower() in _ARTICLES and rest[:1].isupper()
+    return head.lower() in ARTICLES and rest[:1].isupper()
 
 
 def _trim(run: list[re.Match[str]]) -> list[re.Match[str]]:

@@ -91,7 +91,7 @@ def _rank(match: PlaceMatch) -> int:
 Within = Callable[[Place, Place], bool]  # whether a town lies in a province or region
 
 
-def choose_primary(doc: Document, matches: Sequence[PlaceMatch], dateline_key: str | None,
+def choose_primary(doc: Document, matches: Sequence[PlaceMatch], dateline_keys: frozenset[str] = frozenset(),
                    within: Within | None = None) -> PlaceMatch | None:
     """The lead event's site: the most specific non-reference place of the headline and lead (a town the lead names
     only by its province: the town in it named next; a town the lead names: a site of that town named further on
@@ -108,8 +108,10 @@ def choose_primary(doc: Document, matches: Sequence[PlaceMatch], dateline_key: s
     named_in_headline = {m.place.name for m in headline}
     lead_sites = [m for m in lead if not is_reference(doc.text, m)]
     chosen = pick(lead_sites)
+    # the dateline's town named again further on is where the desk is, unless the lead names no site at all
+    # ('KRAMATORSK, Ukraine (AP) - A rocket attack ... killed 50' and then 'the platforms in Kramatorsk')
     following = [m for m in _next_paragraphs(doc, body_matches, 3, not chosen) if not is_reference(doc.text, m)
-                 and (key(m.words) != dateline_key or m.place.name in named_in_headline)]
+                 and (key(m.words) not in dateline_keys or m.place.name in named_in_headline or not lead)]
     if chosen is None:
         chosen = pick(following)
     elif _rank(chosen) >= 3:  # the lead names only a province or region: a town in it named next is the site
@@ -123,7 +125,7 @@ def choose_primary(doc: Document, matches: Sequence[PlaceMatch], dateline_key: s
         chosen = pick(inside) or chosen
     if chosen or lead or headline:
         return chosen or pick(lead) or pick(headline)
-    later = [m for m in body_matches if key(m.words) != dateline_key]  # the first the story names, however far in;
+    later = [m for m in body_matches if key(m.words) not in dateline_keys]  # the first the story names, however far in;
     sites = [m for m in later if not is_reference(doc.text, m)]  # a reference point ('north of Aleppo') if only that
     return min(sites or later, key=lambda m: m.start) if later else None
 
@@ -245,14 +247,14 @@ def place_mentions(seed: Seed, doc: Document, gazetteer: Gazetteer, matches: Seq
     provinces = _province_not_city(doc.text, kept)
     kept = [m for m in kept if m.place.name not in provinces and not _coarse_site(m, gazetteer)]
     dateline = None
-    dateline_key = None
+    dateline_keys: frozenset[str] = frozenset()
     if seed.dateline:
         words = seed.dateline.split(",")[0].strip()
-        dateline_key = key(words)
-        place = gazetteer.get(words)
+        dateline_keys = frozenset(key(desk) for desk in words.split("/"))
+        place = gazetteer.dateline_place(seed.dateline)
         if place is not None:
             dateline = PlaceMention(place, "dateline", words)
-    primary = choose_primary(doc, kept, dateline_key, within_by(gazetteer))
+    primary = choose_primary(doc, kept, dateline_keys, within_by(gazetteer))
     # A headline's words are loose ("Idlib town" for a town in Idlib): its places count where the text names them too
     named = {m.place.name for m in kept if not doc.within(doc.headline, m.start)}
     kept = [m for m in kept if m.place.name in named or m is primary]
