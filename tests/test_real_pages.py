@@ -292,3 +292,32 @@ def test_a_photo_credit_above_the_lead_is_no_outlet():
     seed = seed_of("Rebels leave Homs district\n\nJane Roe/The Daily Example\n\nBEIRUT — Rebels left the district "
                    "of Baba Amr in Homs on Thursday after a siege of four weeks, activists said.\n")
     assert seed.source is None and seed.dateline == "BEIRUT"
+
+
+def test_a_date_line_in_capitals_is_the_pages_date_not_the_title():
+    text = ("Militants storm army post\n\nMARCH 12, 2019 / 6:40 AM / UPDATED 3 HOURS AGO\n\nNIAMEY (Reuters) - "
+            "Militants stormed an army post in western Niger on Monday, killing eight soldiers, the defence ministry "
+            "said.\n")
+    seed = seed_of(text)
+    assert seed.headline == "Militants storm army post" and seed.published == dt.date(2019, 3, 12)
+    assert date_of(text)[0].value == dt.date(2019, 3, 11)
+
+
+def test_a_wire_datelines_day_is_counted_back_from_not_taken():
+    # filed on Sunday the 27th about Saturday's attack: the lead's weekday is the event's day
+    text = ("Soldiers killed in Burkina Faso\n\nNovember 27, 2022\n\nOUAGADOUGOU, Nov 27 (Reuters) - Gunmen killed "
+            "twelve soldiers at an army post near Djibo on Saturday, the army said.\n")
+    found, _ = date_of(text)
+    assert found.value == dt.date(2022, 11, 26) and not found.warnings
+    # a lead with no day of its own takes the dateline's
+    assert date_of(text.replace(" on Saturday", ""))[0].value == dt.date(2022, 11, 27)
+
+
+def test_a_weekday_never_moves_a_datelines_day_into_a_year_to_come():
+    # no page date; the text names last year. The dateline's 27 November fell on the weekday after the lead's, which
+    # fits 27 November only some years ahead: the dateline keeps last year, and the weekday counts back from it
+    filed = dt.date(dt.date.today().year - 1, 11, 27)
+    weekday = (filed - dt.timedelta(days=1)).strftime("%A")
+    text = (f"Soldiers killed in Burkina Faso\n\nOUAGADOUGOU, Nov 27 (Reuters) - Gunmen killed twelve soldiers at an "
+            f"army post near Djibo on {weekday}, the army said, its worst loss since March {filed.year}.\n")
+    assert date_of(text)[0].value == filed - dt.timedelta(days=1)

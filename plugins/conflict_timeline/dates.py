@@ -174,7 +174,9 @@ def _year_for(month: int, day: int, weekday: int | None, anchor: dt.date | None,
     floor = max(years)
     if weekday is None:
         return floor, (f"year of '{words}' taken from the latest year the text mentions ({floor})",)
-    matching = _weekday_years(month, day, weekday, floor, 1, 1)
+    # the first year from the latest the text names in which the day falls on that weekday, but never one still to
+    # come: a weekday that fits only a future year is a mismatch ('Nov 27 ... Saturday' naming 2022 is not 2027)
+    matching = [y for y in _weekday_years(month, day, weekday, floor, 1, 1) if y <= dt.date.today().year]
     if not matching:
         return floor, _weekday_warning(_safe_date(floor, month, day), weekday, words)
     return matching[0], ()

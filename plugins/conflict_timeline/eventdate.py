@@ -76,7 +76,7 @@ def lead_end(paragraph: str) -> int:
 def lead_candidates(seed: Seed) -> list[DateMention]:
     """Day-naming mentions of the lead (the next paragraph too when the first names no day), events before
     reports, in reading order; background mentions left out."""
-    texts = [f"{seed.dateline or ''}\n{lead_text(seed.body[0])}", *(lead_text(p) for p in seed.body[1:2])]
+    texts = [lead_text(seed.body[0]), *(lead_text(p) for p in seed.body[1:2])]  # a dateline's date: see _filed_day
     events: list[DateMention] = []
     reports: list[DateMention] = []
     for number, text in enumerate(texts):
@@ -89,6 +89,26 @@ def lead_candidates(seed: Seed) -> list[DateMention]:
         if events:  # a lead whose only day is the report's ("told AFP on Sunday"): the next paragraph may date the event
             break
     return [*events, *reports]
+
+
+def _filed_day(seed: Seed, years: Sequence[int]) -> ResolvedDate | None:
+    """The day a wire dateline gives ('OUAGADOUGOU, Nov 27 (Reuters)'): the day the story was filed, which the lead's
+    weekdays count back from, as from a page's date. Its year is the page date's, one the text names, or the one in
+    which it falls on the weekday the lead names ('BAGHDAD, Aug 25 ... on Thursday')."""
+    days = [m for m in find_dates(seed.dateline or "") if m.day is not None and m.month is not None]
+    if not days:
+        return None
+    weekday = next((m for m in find_dates(lead_text(seed.body[0])) if m.kind == "weekday"), None)
+    tries = [days[0]] if weekday is None else [
+        replace(days[0], weekday=weekday.weekday, words=f"{days[0].words} … {weekday.words}"), days[0]]
+    for mention in tries:
+        try:
+            found = resolve(mention, seed.published, years)
+        except DateError:
+            continue
+        if not any(w.startswith("weekday mismatch") for w in found.warnings):
+            return found
+    return None
 
 
 def _coarse_candidate(seed: Seed) -> DateMention | None:
@@ -128,7 +148,8 @@ def _nearest(weekday: int, anchors: Sequence[tuple[dt.date, str]]) -> tuple[dt.d
 def event_date(seed: Seed, years: Sequence[int], shares_place: Callable[[str], bool]
                ) -> tuple[ResolvedDate | None, str | None]:
     """(the lead event's date, None) or (None, why it is unknown and what to add)."""
-    anchor = seed.published
+    filed = _filed_day(seed, years)
+    anchor = filed.value if filed else seed.published
     reasons: list[str] = []
     candidates = lead_candidates(seed)
     for mention in candidates:
@@ -141,6 +162,8 @@ def event_date(seed: Seed, years: Sequence[int], shares_place: Callable[[str], b
             near = _nearest(mention.weekday, caption_anchors(seed, shares_place))
             if near:
                 return ResolvedDate(near[0], "day", f"{mention.words} (caption: {near[1]})"), None
+    if filed is not None:
+        return replace(filed, evidence=f"dateline: {seed.dateline}"), None
     if anchor is not None:
         return ResolvedDate(anchor, "day", f"Published: {seed.published_words}"), None
     coarse = _coarse_candidate(seed)

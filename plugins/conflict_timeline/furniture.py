@@ -140,12 +140,15 @@ def is_sentence(line: str) -> bool:
 
 def date_line(line: str) -> DateMention | None:
     """The full date of a page's own date line ('Published 20.10.2017 23:59', 'Monday, January 26, 2015',
-    '— 13th July 2018', 'date 2017-06-06 World', '2019-11-10 00:00:00 - Source: kurdistan 24'), or None.
+    '— 13th July 2018', 'date 2017-06-06 World', '2019-11-10 00:00:00 - Source: kurdistan 24', 'JUNE 14, 2020 /
+    9:41 AM'), or None.
 
     A date line is short and is almost nothing but its date: a caption or a sentence that names a date is not one."""
     text = _GLUED.sub(" ", line.strip())
     if not text or len(text) > 90:
         return None
+    if not re.search(r"[a-z]", text):  # 'APRIL 7, 2019 / 2:15 PM / UPDATED 5 HOURS AGO': a page's capitals
+        text = text.title()
     found = [m for m in find_dates(text) if m.year and m.month and m.day] or _slashed(text)
     if not found:
         return None
