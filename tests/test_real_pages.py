@@ -321,3 +321,12 @@ def test_a_weekday_never_moves_a_datelines_day_into_a_year_to_come():
     text = (f"Soldiers killed in Burkina Faso\n\nOUAGADOUGOU, Nov 27 (Reuters) - Gunmen killed twelve soldiers at an "
             f"army post near Djibo on {weekday}, the army said, its worst loss since March {filed.year}.\n")
     assert date_of(text)[0].value == filed - dt.timedelta(days=1)
+
+
+def test_a_short_lead_after_a_standfirst_is_the_lead():
+    text = ("Jets strike PKK in Sinjar\n\nTurkish jets hit militant hideouts in northern Iraq's Sinjar region, the "
+            "ministry says.\n\nTurkish warplanes struck PKK shelters in the Sinjar region of northern Iraq on Saturday, "
+            "the defence ministry said.\n\nThe strikes destroyed caves, depots and shelters used by the militants, the "
+            "ministry said in a written statement, adding that every aircraft had returned safely to its base.\n")
+    seed = seed_of(text)
+    assert seed.standfirst.startswith("Turkish jets hit") and seed.body[0].startswith("Turkish warplanes struck")

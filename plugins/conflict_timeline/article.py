@@ -148,7 +148,8 @@ def _is_lead(para: str) -> bool:
 
 def _undated_lead(paras: list[str], start: int) -> int:
     """The lead of a page with no dateline: the first sentence paragraph after the headline, unless it is a short
-    standfirst (25 words at most) followed within a few paragraphs by a full-length one."""
+    standfirst (25 words at most) followed within a few paragraphs by a full-length one: then the paragraph after
+    the standfirst, however short (a 20-word lead is common; skipping it too would lose the story's first facts)."""
     sentences = [i for i in range(start, len(paras)) if (is_sentence(paras[i]) or len(paras[i].split()) > 40)
                  and not is_caption(paras[i])]
     if not sentences:
@@ -157,7 +158,7 @@ def _undated_lead(paras: list[str], start: int) -> int:
     if len(paras[first].split()) <= 25:
         longer = next((i for i in sentences[1:] if i <= first + 4 and len(paras[i].split()) > 25), None)
         if longer is not None:
-            return longer
+            return sentences[1]
     return first
 
 
