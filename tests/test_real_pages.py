@@ -330,3 +330,20 @@ def test_a_short_lead_after_a_standfirst_is_the_lead():
             "ministry said in a written statement, adding that every aircraft had returned safely to its base.\n")
     seed = seed_of(text)
     assert seed.standfirst.startswith("Turkish jets hit") and seed.body[0].startswith("Turkish warplanes struck")
+
+
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [("earlier this week", None), ("last week", None), ("over the weekend", None),
+     ("last month", (dt.date(2016, 7, 1), "month")),
+     # a period the lead's event only follows, or one it sums up: the page's day stands
+     ("in the first deaths since a truce began last week", (dt.date(2016, 8, 26), "day"))],
+)
+def test_a_lead_that_dates_its_event_vaguely_is_not_given_the_pages_day(when, expected):
+    text = f"Rebels lose Jarabulus\n\nAugust 26, 2016\n\nTurkish-backed rebels took the border town of Jarabulus {when}, " \
+           "a monitor said, after a day of heavy shelling.\n"
+    found, reason = date_of(text)
+    if expected is None:
+        assert found is None and when in reason
+    else:
+        assert (found.value, found.precision) == expected

@@ -30,6 +30,9 @@ _BACKGROUND = re.compile(
     re.IGNORECASE)
 # A month or a year is the lead event's only at its opening ("In June, the SDF broke into Raqa"), not further on
 _COARSE_WITHIN = 40
+# "earlier this week", "last week", "over the weekend" in the lead's first sentence: its event has a time, but no day
+# ("this week", "in recent days", "during the past week" are as often a period the story sums up: not these)
+_VAGUE = re.compile(r"\b(?:earlier\s+this|last)\s+(?:week(?:end)?|month)\b|\bover\s+the\s+weekend\b", re.IGNORECASE)
 _HINT = "add a line 'Published: YYYY-MM-DD' at the top of the seed, or a 'Date:' line to the entry"
 _NEAREST_DAYS = 3
 
@@ -162,6 +165,13 @@ def event_date(seed: Seed, years: Sequence[int], shares_place: Callable[[str], b
             near = _nearest(mention.weekday, caption_anchors(seed, shares_place))
             if near:
                 return ResolvedDate(near[0], "day", f"{mention.words} (caption: {near[1]})"), None
+    opening = _SENTENCE.match(seed.body[0])
+    vague = _VAGUE.search(opening.group(0)) if opening else None
+    if vague is not None and anchor is not None and not _BACKGROUND.search(opening.group(0)[:vague.start()][-60:]):  # not the page's day: the month 'last month' gives, else unknown
+        month = next((m for m in find_dates(vague.group(0)) if m.relative == "last month"), None)
+        if month is not None:
+            return resolve(month, anchor, years), None
+        return None, f"the lead dates its event only as '{vague.group(0)}' (set the day in the entry's 'Date:' line)"
     if filed is not None:
         return replace(filed, evidence=f"dateline: {seed.dateline}"), None
     if anchor is not None:
