@@ -72,3 +72,21 @@ def test_the_dateline_town_is_the_site_when_the_lead_names_none(registries):
     # a lead that names its own site keeps it: the desk's town named later is not the site
     other = text.replace("on a crowded railway station", "on a crowded railway station in Druzhkivka")
     assert primary_of(registries, other) == ("Druzhkivka, Ukraine", "UA")
+
+
+@pytest.mark.parametrize("owner", ["Somalia's", "Somalia’s", "the Somali"])
+def test_a_countrys_capital_by_its_possessive(registries, owner):
+    text = (f"Blast at checkpoint\n\nA car bomb exploded at a busy checkpoint in {owner} capital on Saturday, killing "
+            "at least nine people, police said.\n")
+    assert primary_of(registries, text) == ("Mogadishu", "SO")
+
+
+def test_its_capital_or_a_persons_names_no_place(registries):
+    text = "Ruler defiant\n\nThe province and its capital were calm on Sunday, and Assad's capital was quiet.\n"
+    assert primary_of(registries, text) is None
+
+
+def test_an_outlets_name_is_no_place(registries):
+    text = ("Army raises flag in Daraa\n\nGovernment troops raised the national flag in Daraa on Thursday, "
+            "state media said.\n\nSOURCE: Al Jazeera and news agencies\n")
+    assert [m.place.name for m in extracted(registries, text).places] == ["Daraa"]

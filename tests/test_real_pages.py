@@ -347,3 +347,11 @@ def test_a_lead_that_dates_its_event_vaguely_is_not_given_the_pages_day(when, ex
         assert found is None and when in reason
     else:
         assert (found.value, found.precision) == expected
+
+
+@pytest.mark.parametrize("crumbs", ["Home > News > World > Middle East", "News › Middle East › Syria",
+                                    "Home » Security » Army retakes Daraa"])
+def test_a_breadcrumb_is_no_headline(crumbs):
+    text = (f"{crumbs}\n\nArmy retakes Daraa\n\nGovernment troops raised the national flag over the southern city of "
+            "Daraa on Thursday after rebels agreed to hand over their heavy weapons, state media said.\n")
+    assert seed_of(text).headline == "Army retakes Daraa"

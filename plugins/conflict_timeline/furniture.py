@@ -55,6 +55,7 @@ _FURNITURE = re.compile(
     | follow\b.{0,60}\bcoverage\b | .*\bcontributed\ to\ this\ report | our\ standards\b | (?:the\ )?trust\ principles\b
     | \d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:ET|GMT|UTC|EST|EDT|BST|CET)?\s*$
     | \((?:fixes|adds|updates|corrects|recasts|changes|rewrites|repeats)\b[^)]{0,80}\)\s*$
+    | [\w'’&.-]+(?:\ [\w'’&.-]+){0,2}(?:\ [>›»]\ (?-i:[A-Z])[^>›»]{0,80}){1,6}$  # a breadcrumb: 'Home > News > Middle East'
     | (?:https?://|www\.)\S+\s*$ | [a-z0-9-]+\.(?:ly|co|gl|me|to|io)/\S+\s*$
     )""",
     re.IGNORECASE | re.VERBOSE,

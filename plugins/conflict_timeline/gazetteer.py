@@ -38,7 +38,8 @@ _GEO_FOLLOWER = re.compile(r"[\s-]+(?:river\s+)?(?:mountains?|valley|plains?|des
 _COMMA = re.compile(r",\s*")
 _PATRONYMIC = frozenset({"bin", "ibn", "bint"})
 _NAMING_CAPITAL = re.compile(r"\b(?:is|was|are|were|be|been|become|became|becomes|remains?|remained|as|named)\s+$")
-_THE_CAPITAL = re.compile(r"\b[Tt]he\s+(?:(?P<adjective>[A-Z][a-z]+)\s+)?capital\b(?!\s+(?:of\b|city\s+of\b|[A-Z]|,\s*[A-Z]))")
+_THE_CAPITAL = re.compile(r"(?:\b[Tt]he\s+(?:(?P<adjective>[A-Z][a-z]+)\s+)?|\b(?P<owner>[A-Z][a-z]+?)(?:['’]s|s)\s+)"
+                          r"capital\b(?!\s+(?:of\b|city\s+of\b|[A-Z]|,\s*[A-Z]))")
 _PRECEDER = re.compile(rf"\b(?:{_DIVISION_WORDS})\s+of\s+(?:the\s+)?$", re.I)
 
 
@@ -77,13 +78,13 @@ class Gazetteer(PlaceNames):
         return sites.find_sites(text, matches, self, ctx.lenient | set(article), orphans)
 
     def _capitals(self, text: str, article: tuple[str, ...], matches: list[PlaceMatch]) -> list[PlaceMatch]:
-        """'the Syrian capital', 'the capital' (the article's own country's): the national capital. Not 'the capital
-        Damascus' (the name follows and is found itself) nor 'the capital of ...'."""
+        """'the Syrian capital', "Somalia's capital", 'the capital' (the article's own country's): the national capital.
+        Not 'the capital Damascus' (the name follows and is found itself) nor 'the capital of ...'."""
         found = []
         for match in _THE_CAPITAL.finditer(text):
             if _NAMING_CAPITAL.search(text, max(0, match.start() - 20), match.start()):
                 continue  # "of which Ramadi is the capital": says what a town is, names no place
-            adjective = match.group("adjective")
+            adjective = match.group("adjective") or match.group("owner")  # 'the Somali capital', "Somalia's capital"
             code = country_code(adjective) if adjective else (article[0] if article else None)
             capital = capital_of().get(code or "")
             place = self.get(capital, (code,)) if capital and code else None

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .eventdate import lead_end
+from .furniture import OUTLETS
 from .gazetteer import Gazetteer, PlaceMatch, key
 from .models import Place, PlaceMention, Seed
 from .placecues import BIG_POP, capital_keys, organisation_after
@@ -130,6 +131,7 @@ def choose_primary(doc: Document, matches: Sequence[PlaceMatch], dateline_keys: 
     return min(sites or later, key=lambda m: m.start) if later else None
 
 
+_OUTLET_KEYS = frozenset(key(name) for name in OUTLETS)
 _WITHIN_KM = 150  # a town 'in' a province or region when nothing better says: its point is within this of the area's
 _REGION_KM = 60  # ... for a region (a plain, a valley: centres are rough, and regions are small beside provinces)
 
@@ -243,6 +245,7 @@ def place_mentions(seed: Seed, doc: Document, gazetteer: Gazetteer, matches: Seq
     ``orphans``: named sites whose sentence names no place ("the Hotel Sahafi"), placed in the story's city."""
     local = frozenset(countries) | gazetteer.timeline_countries
     kept = [m for m in matches if not any(s <= m.start < e for s, e in taken) and not _metonym(doc.text, m)
+            and key(m.words) not in _OUTLET_KEYS  # 'SOURCE: Al Jazeera and news agencies': an outlet, no place
             and not organisation_after(doc.text, m.end) and not _far_and_small(m, gazetteer, local)]
     provinces = _province_not_city(doc.text, kept)
     kept = [m for m in kept if m.place.name not in provinces and not _coarse_site(m, gazetteer)]
