@@ -355,3 +355,16 @@ def test_a_breadcrumb_is_no_headline(crumbs):
     text = (f"{crumbs}\n\nArmy retakes Daraa\n\nGovernment troops raised the national flag over the southern city of "
             "Daraa on Thursday after rebels agreed to hand over their heavy weapons, state media said.\n")
     assert seed_of(text).headline == "Army retakes Daraa"
+
+
+@pytest.mark.parametrize("caption", [
+    "Fighters rest in the centre of Afrin, March 18, 2018. © Jane Roe, AFP",
+    "Smoke rises over the old city of Raqqa, June 12, 2017. REUTERS/John Doe",
+    "Image caption Rescuers searched the rubble of the market for survivors",
+    "Turkish jets took off from air bases in the south of the country. (AA Photo)",
+])
+def test_photo_credits_in_more_shapes_mark_a_caption(caption):
+    text = (f"Army retakes Daraa\n\n{caption}\n\nGovernment troops raised the national flag over the southern city of "
+            "Daraa on Thursday after rebels agreed to hand over their heavy weapons, state media said.\n")
+    seed = seed_of(text)
+    assert seed.captions == [caption] and seed.body[0].startswith("Government troops")

@@ -63,14 +63,18 @@ _FURNITURE = re.compile(
 _TERMINAL = ".!?:;\"”’)»…"
 
 # A photo caption: a credit at its end ("Photo / AP", "[AFP]", "AFP PHOTO / NAME", "Rodi Said—Reuters", "Source: Getty
-# Images") or a caption's own opening ("FILE PHOTO:", "FILE - In this ... file photo").
+# Images") or a caption's own opening ("FILE PHOTO:", "FILE - In this ... file photo", BBC's "Image caption").
 _CREDIT = re.compile(
     r"(?:\b(?:photo|picture|image|pics?|credit|source)\s*[:/|]\s*[^.]{0,60}|\bAFP\s+PHOTO\b[^.]{0,60}|"
     r"[\[(][^\[\]()]{0,40}(?:AFP|Reuters|REUTERS|AP|Getty Images|EPA|Anadolu)[\])]|"
-    r"[—–/]\s*(?:AFP|Reuters|REUTERS|AP|EPA)|\bGetty Images|\(AP Photo\b[^)]*\)?|\(The Associated Press\))\s*\.?\s*$",
+    r"[—–/]\s*(?:AFP|Reuters|REUTERS|AP|EPA)|\bGetty Images|\(AP Photo\b[^)]*\)?|\(The Associated Press\)|"
+    # "REUTERS/Goran Tomasevic", "© Nazeer Al-khatib, AFP", "(AA Photo)"
+    r"\b(?:REUTERS|Reuters|AFP|EPA)/[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|©[^.]{0,60}|"
+    r"\([^()]{0,20}\bPhoto\))\s*\.?\s*$",
     re.IGNORECASE,
 )
 _CAPTION_OPENING = re.compile(r"^(?:FILE\b|File photo\b|PHOTO\s*:|Photo\s*:|Image\s*:|Picture\s*:|In this (?:\w+ )?photo\b|"
+                              r"Image (?:caption|copyright)\b|Caption\s*:|"
                               r"This (?:picture|photo|image) (?:taken|shows)\b)")
 # The date a file photo was taken says nothing of the story: "In this Nov. 28, 2016 file photo", "This picture taken
 # on August 24, 2016 shows".
