@@ -367,4 +367,4 @@ def test_photo_credits_in_more_shapes_mark_a_caption(caption):
     text = (f"Army retakes Daraa\n\n{caption}\n\nGovernment troops raised the national flag over the southern city of "
             "Daraa on Thursday after rebels agreed to hand over their heavy weapons, state media said.\n")
     seed = seed_of(text)
-    assert seed.captions == [caption] and seed.body[0].startswith("Government troops")
+    assert list(seed.captions) == [caption] and seed.body[0].startswith("Government troops")
