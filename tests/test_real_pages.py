@@ -368,3 +368,13 @@ def test_photo_credits_in_more_shapes_mark_a_caption(caption):
             "Daraa on Thursday after rebels agreed to hand over their heavy weapons, state media said.\n")
     seed = seed_of(text)
     assert list(seed.captions) == [caption] and seed.body[0].startswith("Government troops")
+
+
+@pytest.mark.parametrize("stamp", ["9 November، 2017",
+                                   "Published date: 9 November 2017 14:55 GMT | Last update: 1 month 2 weeks ago",
+                                   "By Jane Roe | November 9, 2017 | jane@example.org | @janeroe"])
+def test_more_page_date_lines(stamp):
+    text = (f"Army retakes Bukamal\n\n{stamp}\n\nGovernment troops and allied militias took the border town of "
+            "Bukamal on Wednesday after days of fighting, state media said.\n")
+    assert seed_of(text).published == dt.date(2017, 11, 9)
+    assert date_of(text)[0].value == dt.date(2017, 11, 8)

@@ -84,7 +84,7 @@ FILE_PHOTO = re.compile(r"\bfile (?:photo|picture|image)\b|^FILE\b|\bthis (?:pic
 _STAMP_WORDS = re.compile(
     r"\bsource\s*:.*$|\b[ap]\.m\.|"
     r"\b(?:first|published|updated|last|modified|update|posted|on|at|date|of|publication|by|time|news|world|am|pm|"
-    r"et|edt|est|gmt|utc|bst|cet|cest|local|ago|hours?|minutes?|mins?|days?|years?|read)\b|\d{1,2}[:h.]\d\d(?::\d\d)?|"
+    r"et|edt|est|gmt|utc|bst|cet|cest|local|ago|hours?|minutes?|mins?|days?|weeks?|months?|years?|read)\b|\d{1,2}[:h.]\d\d(?::\d\d)?|"
     r"['’]s\b|[^\w'’]+|\d+|_",
     re.IGNORECASE,
 )
@@ -149,7 +149,11 @@ def date_line(line: str) -> DateMention | None:
     9:41 AM'), or None.
 
     A date line is short and is almost nothing but its date: a caption or a sentence that names a date is not one."""
-    text = _GLUED.sub(" ", line.strip())
+    text = _GLUED.sub(" ", line.strip()).replace("،", ",")  # an Arabic comma: '9 November، 2017'
+    if " | " in text:  # 'By Jane Roe | July 26, 2018 | @janeroe': a byline's part that is nothing but its date
+        found = next((d for d in map(date_line, text.split(" | ")) if d is not None), None)
+        if found is not None:
+            return found  # its offsets are within its part: only its words are read
     if not text or len(text) > 90:
         return None
     if not re.search(r"[a-z]", text):  # 'APRIL 7, 2019 / 2:15 PM / UPDATED 5 HOURS AGO': a page's capitals
