@@ -22,9 +22,12 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\-/ ]{1,40}?|[A-Z][a-z’'\-]+(?:[ -][A-Za-z’'\-]+){0,3}?)"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z. ]{1,30}?))?"
     r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)))?"
-    rf"\s*(?:\((?P<agency>{_AGENCY})\)\s*(?P<dash>{_DASH})?|(?P<bare_dash>{_DASH}))\s+(?P<rest>\S.*)$",
+    rf"\s*(?:\((?P<agency>{_AGENCY})\)\s*(?:(?P<dash>{_DASH})\s*)?|(?P<bare_dash>{_DASH})\s+)(?P<rest>\S.*)$",
     re.DOTALL,
 )
+# "MOSCOW, December 11. /TASS/. Russian jets ...": TASS's own shape.
+_SLASHED_AGENCY = re.compile(r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}),\s*(?P<date>[A-Z][a-z]+\.?\s+\d{1,2})\.\s*"
+                             r"/(?P<agency>[A-Z][A-Za-z]+)/\.?\s+(?P<rest>\S.*)$", re.DOTALL)
 # "(BEIRUT) — ...", "(Reuters) - ...": a place or an agency in brackets.
 _BRACKETED = re.compile(rf"^\((?P<inner>{_AGENCY})\)\s*{_DASH}\s+(?P<rest>\S.*)$", re.DOTALL)
 # "AKCAKALE, Turkey Turkish troops ...": capitals, a country, and the lead with no dash at all.
@@ -96,6 +99,9 @@ def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
         if inner.isupper() and inner.upper() not in _NOT_PLACES:
             return inner, None, bracketed.group("rest").strip()
         return None, None, paragraph
+    slashed = _SLASHED_AGENCY.match(paragraph)
+    if slashed:
+        return f"{slashed.group('place')}, {slashed.group('date')}", slashed.group("agency"), slashed.group("rest").strip()
     match = _DATELINE.match(paragraph)
     if match:
         place = match.group("place").strip()
@@ -106,7 +112,9 @@ def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
         if set(place.upper().split()) & _NOT_PLACES or len(place.split()) > 4 or is_caption(paragraph):
             return None, None, paragraph
         agency = (match.group("agency") or "").strip()
-        wire = place.isupper() and (agency in OUTLETS or agency.title() in OUTLETS) and rest[:1].isupper()
+        # 'MOSCOW (Sputnik) The ...', 'Akcakale, Turkey (CNN)Turkish forces ...': an outlet's credit, then the lead
+        wire = (place.isupper() or bool(match.group("region"))) and (agency in OUTLETS or agency.title() in OUTLETS) \
+            and rest[:1].isupper()
         if not (match.group("dash") or match.group("bare_dash") or match.group("date") or wire):
             # "Sanaa, Mar 8 (IANS) ...", "MOSCOW (Sputnik) The ..." need no dash; "The army (SAA) said" is no dateline
             return None, None, paragraph

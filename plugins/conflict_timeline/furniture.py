@@ -17,7 +17,7 @@ OUTLETS = {
     "Reuters": "Reuters", "REUTERS": "Reuters", "AP": "Associated Press", "Associated Press": "Associated Press",
     "The Associated Press": "Associated Press", "Al Jazeera": "Al Jazeera", "BBC": "BBC", "BBC News": "BBC", "SANA": "SANA",
     "Anadolu": "Anadolu Agency", "Anadolu Agency": "Anadolu Agency", "AA": "Anadolu Agency", "Xinhua": "Xinhua", "dpa": "dpa",
-    "DPA": "dpa", "IANS": "IANS", "Rudaw": "Rudaw", "Kurdistan24": "Kurdistan24", "Kurdistan 24": "Kurdistan24",
+    "DPA": "dpa", "IANS": "IANS", "CNN": "CNN", "Rudaw": "Rudaw", "Kurdistan24": "Kurdistan24", "Kurdistan 24": "Kurdistan24",
     "Enab Baladi": "Enab Baladi", "Syria Direct": "Syria Direct", "Middle East Eye": "Middle East Eye",
     "The Guardian": "The Guardian", "Al Arabiya": "Al Arabiya", "Sputnik": "Sputnik", "TASS": "TASS", "UPI": "UPI",
     "Daily Sabah": "Daily Sabah", "Ahram Online": "Ahram Online",
