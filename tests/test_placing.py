@@ -204,3 +204,24 @@ def test_a_quarter_belongs_to_the_story_s_town_not_to_a_village_its_sentence_als
 ])
 def test_a_town_is_a_place_though_a_verb_of_speech_follows_it(registries, text, primary):
     assert places_of(registries, text)[0] == primary
+
+
+@pytest.mark.parametrize(
+    ("text", "not_there"),
+    [  # Aleppo's Al Hadir is not the Hader 'in Quneitra province' (a village the data lacks)
+        ("Shells hit Hader\n\nDAMASCUS (SANA) - Shells fired by militants hit the town of Hader on Monday. They "
+         "fell at the entrance of Hader in Quneitra province, wounding three people.\n", "Al Hadir"),
+        # Suwayda's Malah is not the farms 'in Aleppo northern countryside'
+        ("Attack repelled\n\nDAMASCUS (SANA) - Army units repelled an attack on Mallah farms in Aleppo northern "
+         "countryside on Sunday, killing dozens of militants.\n", "Malah"),
+    ],
+)
+def test_a_namesake_its_own_sentence_puts_elsewhere_is_no_place(registries, text, not_there):
+    primary, places, _ = places_of(registries, text)
+    assert not_there not in places and primary != not_there
+
+
+def test_a_village_in_the_province_its_sentence_names_stays(registries):
+    primary, places, _ = places_of(registries, "Strikes on Khan Shaykhun\n\nBEIRUT (AFP) - Air strikes hit Khan "
+                                               "Shaykhun in Idlib province on Monday, a monitor said.\n")
+    assert primary == "Khan Shaykhun"

@@ -194,6 +194,33 @@ def _in_the_storys_city(orphans: Sequence[tuple[int, int, str, str]], primary: P
             for start, end, words, kind in orphans if not any(s <= start < e for s, e in taken)]
 
 
+# what may stand between a village and the area its sentence puts it in: 'Hader in Quneitra province', 'Mallah Farms
+# in Aleppo northern countryside', 'Tal Malah, in the northern Hama countryside', 'Safsafah near Al Tabqah'
+_PUT_IN = re.compile(r"^(?:\s+(?!and\b|or\b)[\w'’-]+){0,2}\s*,?\s+(?P<how>in|near|outside)\s+(?:the\s+)?(?:[a-z]+(?:-[a-z]+)?\s+){0,2}$")
+_NEAR_KM = 60
+
+
+def _contradicted(match: PlaceMatch, matches: Sequence[PlaceMatch], text: str, gazetteer: Gazetteer,
+                  within: Within) -> bool:
+    """A village its own sentence puts in a province or beside a town where this namesake is not ('Hader in
+    Quneitra province' read as Aleppo's Al Hadir): the village meant is another of that name, which the data lacks,
+    and the namesake is no place of the story. Towns of 100,000 people or more are not second-guessed."""
+    if _rank(match) != 2 or match.place.kind not in ("city", "town", "village") \
+            or gazetteer.population(match.place) >= BIG_POP:
+        return False
+    area = next((m for m in matches if match.end <= m.start <= match.end + 60), None)
+    put = _PUT_IN.match(text[match.end:area.start]) if area is not None else None
+    if area is None or put is None or area.place.country != match.place.country:
+        return False
+    if put.group("how") == "in" and area.place.kind == "province":  # a region's bounds are too rough to say
+        return not within(match.place, area.place)
+    if _rank(area) == 2 and area.place.kind in ("city", "town", "village"):
+        near = _km(match.place, area.place) <= _NEAR_KM
+        same = gazetteer.division_of(match.place) == gazetteer.division_of(area.place)
+        return not (near or (put.group("how") == "in" and same))
+    return False
+
+
 def _coarse_site(match: PlaceMatch, gazetteer: Gazetteer) -> bool:
     """A site known only to lie somewhere in a province or region ('Dioura army camp, Mopti Region'): its point would
     be the province's, which is no point of the site's."""
@@ -248,7 +275,9 @@ def place_mentions(seed: Seed, doc: Document, gazetteer: Gazetteer, matches: Seq
             and key(m.words) not in _OUTLET_KEYS  # 'SOURCE: Al Jazeera and news agencies': an outlet, no place
             and not organisation_after(doc.text, m.end) and not _far_and_small(m, gazetteer, local)]
     provinces = _province_not_city(doc.text, kept)
-    kept = [m for m in kept if m.place.name not in provinces and not _coarse_site(m, gazetteer)]
+    within = within_by(gazetteer)
+    elsewhere = {m.place.name for m in kept if _contradicted(m, kept, doc.text, gazetteer, within)}  # every mention
+    kept = [m for m in kept if m.place.name not in provinces | elsewhere and not _coarse_site(m, gazetteer)]
     dateline = None
     dateline_keys: frozenset[str] = frozenset()
     if seed.dateline:
@@ -257,7 +286,7 @@ def place_mentions(seed: Seed, doc: Document, gazetteer: Gazetteer, matches: Seq
         place = gazetteer.dateline_place(seed.dateline)
         if place is not None:
             dateline = PlaceMention(place, "dateline", words)
-    primary = choose_primary(doc, kept, dateline_keys, within_by(gazetteer))
+    primary = choose_primary(doc, kept, dateline_keys, within)
     # A headline's words are loose ("Idlib town" for a town in Idlib): its places count where the text names them too
     named = {m.place.name for m in kept if not doc.within(doc.headline, m.start)}
     kept = [m for m in kept if m.place.name in named or m is primary]
