@@ -90,3 +90,10 @@ def test_an_outlets_name_is_no_place(registries):
     text = ("Army raises flag in Daraa\n\nGovernment troops raised the national flag in Daraa on Thursday, "
             "state media said.\n\nSOURCE: Al Jazeera and news agencies\n")
     assert [m.place.name for m in extracted(registries, text).places] == ["Daraa"]
+
+
+def test_a_province_says_which_country_a_text_naming_none_is_about(registries):
+    text = ("Bombers kill 30 at viewing centre\n\nAt least 30 people were killed when three suicide bombers blew "
+            "themselves up outside a hall where fans were watching football in Konduga, Borno State, on Sunday "
+            "night, emergency officials said.\n")
+    assert primary_of(registries, text) == ("Konduga, Nigeria", "NG")

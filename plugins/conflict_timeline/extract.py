@@ -109,6 +109,11 @@ def extract(seed: Seed, reg: Registries, seed_hash: str | None = None) -> Extrac
     countries = _article_countries(seed, doc, reg)
     orphans: list[tuple[int, int, str, str]] = []  # sites no sentence places: placing may know the story's city
     matches = reg.gazetteer.find(doc.text, prefer=countries, orphans=orphans)
+    if not countries:  # 'in Konduga, Borno State' in a text naming no country: its provinces say which it is about
+        countries = tuple(dict.fromkeys(m.place.country for m in matches if m.place.kind == "province"))
+        if countries:
+            orphans = []
+            matches = reg.gazetteer.find(doc.text, prefer=countries, orphans=orphans)
     theatre = countries or tuple(dict.fromkeys(m.place.country for m in matches))
     mentioned = [m for m in reg.factions.find(doc.text, theatre=theatre) if not doc.within(doc.captions, m.start)]
     places, dateline = place_mentions(seed, doc, reg.gazetteer, matches,
