@@ -225,3 +225,30 @@ def test_a_village_in_the_province_its_sentence_names_stays(registries):
     primary, places, _ = places_of(registries, "Strikes on Khan Shaykhun\n\nBEIRUT (AFP) - Air strikes hit Khan "
                                                "Shaykhun in Idlib province on Monday, a monitor said.\n")
     assert primary == "Khan Shaykhun"
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "not_there"),
+    [  # a named site's bare name at the end of a longer name, or after 'the town of', is that other place
+        ("Barrel bomb kills five\n\nALEPPO (SANA) - A barrel bomb hit the Bab al-Nayrab neighbourhood of Aleppo on "
+         "Monday, killing five people.\n", "Bab al-Nayrab, Aleppo", "Nayrab Air Base"),
+        ("Rockets hit Izraa\n\nDAMASCUS (SANA) - Militants positioned in Busr al-Harir fired rockets on Izraa on "
+         "Sunday, wounding three civilians.\n", "Izra', Syria", "Harir Air Base"),
+        ("Jets strike Abu al-Duhur\n\nBEIRUT (AFP) - Jets struck the town of Abu al-Duhur in Idlib province on "
+         "Monday, a monitor said.\n", None, "Abu al-Duhur Air Base"),
+        # a number word opens no site's name
+        ("Schools hit\n\nBEIRUT (AFP) - Three schools were hit by shells in the town of Ain Jara near Aleppo on "
+         "Tuesday, a monitor said.\n", None, "Three School, Aleppo"),
+    ],
+)
+def test_a_sites_bare_name_inside_another_name_is_not_the_site(registries, text, wanted, not_there):
+    primary, places, _ = places_of(registries, text)
+    assert not_there not in places
+    if wanted:
+        assert wanted in places
+
+
+def test_english_is_a_language_not_a_country(registries):
+    text = ("Shells hit Izraa\n\nThree civilians were wounded when rockets hit the town of Izraa in Daraa province "
+            "on Sunday, state media said.\n\nEnglish Bulletin\n")
+    assert places_of(registries, text)[0] == "Izra', Syria"

@@ -132,8 +132,10 @@ class Gazetteer(PlaceNames):
                 region = self._named_region(key(longer), ctx.prefer)
                 if region is not None:
                     return PlaceMatch(start, geo.end(), longer, region), j
+            in_longer = bool(i and run[i - 1].group(0).lower() in placecues.NAME_HEADS) \
+                or bool(placecues.TOWN_OF.search(text, max(0, start - 20), start))
             spot = Spot(words, start, end, k, previous, following,
-                        placecues.chained(text, last_end, start), after_place)
+                        placecues.chained(text, last_end, start), after_place, in_longer)
             place = self._match(ctx, spot)
             if place is not None:
                 return PlaceMatch(start, end, words, place), j
@@ -164,7 +166,9 @@ class Gazetteer(PlaceNames):
             return place if placecues.accept(CURATED, 0, False, True, spot, ctx) else None
         for found, make in ((idx.region_keys.get(k), self._region), (idx.division_names.get(k), self._division_place)):
             if found and placecues.accept(REGION, 0, False, True, spot, ctx):
-                return make(min(found, key=lambda n: self._order(make, n, ctx.prefer)))
+                place = make(min(found, key=lambda n: self._order(make, n, ctx.prefer)))
+                if not (spot.in_longer and place.kind == "site"):  # 'Bab al-Nayrab', 'the town of Abu al-Duhur'
+                    return place
         if k in idx.division_keys and k not in idx.by_key and len(loose_words(words)) > 1:
             # 'in North Kivu', 'South Kordofan': a division's name of two words or more no town shares
             if placecues.accept(REGION, 0, False, True, spot, ctx):

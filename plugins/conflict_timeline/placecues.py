@@ -139,6 +139,14 @@ class Spot:
     following: str | None = None  # the capitalised word right after it in the run
     chained: bool = False  # 'Y and X' right after an accepted place
     after_place: bool = False  # right after another place in the same run ('Daraa al-Balad')
+    in_longer: bool = False  # the end of a longer name ('Bab al-Nayrab', 'Ain Jara') or after 'the town of'
+
+
+# Words that begin a place's name in the Levant and Iraq: a known name right after one is the end of another name
+# ('Bab al-Nayrab' is a quarter of Aleppo, not Nayrab air base; 'Busr al-Harir' a town, not Harir air base).
+NAME_HEADS = frozenset("""bab ain ayn tal tel tell tall busr kafr deir dayr jisr ras beit bayt khan qasr umm abu bir
+    sheikh shaykh wadi jabal jebel marj maarat maaret hay harat souq suq mazraa khirbet khirbat""".split())
+TOWN_OF = re.compile(r"\b(?:town|village|city|hamlet)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)

@@ -46,7 +46,7 @@ _NAME_HALF = re.compile(r"^(?P<word>eastern|western|northern|southern|central|ea
 _LEADING = frozenset("""the a an on in at by for from to with after before during this that these those its their his
     her our and but or as of when while where monday tuesday wednesday thursday friday saturday sunday january
     february march april may june july august september october november december yesterday today overnight
-    last next some many several""".split())
+    last next some many several two three four five six seven eight nine ten dozens hundreds""".split())
 # Words that alone name no particular site ('the Government hospital', 'a Rebel camp', 'Kurdish district').
 _GENERIC = frozenset("""government military army rebel rebels main central national police security civilian local
     regional federal state city town provincial old new kurdish arab arabic christian sunni shiite shia alawite druze
