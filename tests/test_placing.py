@@ -252,3 +252,13 @@ def test_english_is_a_language_not_a_country(registries):
     text = ("Shells hit Izraa\n\nThree civilians were wounded when rockets hit the town of Izraa in Daraa province "
             "on Sunday, state media said.\n\nEnglish Bulletin\n")
     assert places_of(registries, text)[0] == "Izra', Syria"
+
+
+def test_a_lead_naming_only_a_reference_point_keeps_it_over_a_far_site_named_later(registries):
+    text = ("Bomb hits evacuees\n\nBEIRUT (AFP) - A car bomb hit buses carrying evacuees at a transit point west of "
+            "Aleppo on Saturday, killing dozens of people, a monitor said.\n\nThe evacuation was part of a deal that "
+            "also covered the town of Douma, where residents had been besieged for two years.\n")
+    assert places_of(registries, text)[0] == "Aleppo"
+    # a site the next paragraph names by the reference point is still the site
+    near = text.replace("The evacuation was part", "The blast struck the town of Atarib. The evacuation was part")
+    assert places_of(registries, near)[0] == "Al Atarib"

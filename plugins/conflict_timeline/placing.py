@@ -114,7 +114,11 @@ def choose_primary(doc: Document, matches: Sequence[PlaceMatch], dateline_keys: 
     following = [m for m in _next_paragraphs(doc, body_matches, 3, not chosen) if not is_reference(doc.text, m)
                  and (key(m.words) not in dateline_keys or m.place.name in named_in_headline or not lead)]
     if chosen is None:
-        chosen = pick(following)
+        # a lead that names only a reference point ('west of Aleppo', 'near the capital'): a site named next counts
+        # when it lies by that point ('the suburb of Douma'), not one from a story told further on
+        points = [m for m in lead if m not in lead_sites]
+        chosen = pick([m for m in following if not points or any(
+            within(m.place, p.place) if _rank(p) >= 3 else _km(m.place, p.place) <= _NEAR_KM for p in points)])
     elif _rank(chosen) >= 3:  # the lead names only a province or region: a town in it named next is the site
         inside = [m for m in following if _rank(m) <= 2 and within(m.place, chosen.place)
                   and _bare(m.words) != _bare(chosen.words)]
