@@ -156,6 +156,14 @@ def test_a_story_whose_only_place_is_a_reference_point_far_in_still_has_a_primar
      "in Idlib, killing nine people.\n", "Idlib", None),
     ("Ceasefire breached\n\nSpeaking at a news conference in Geneva, the envoy said shells had hit Daraa overnight.\n",
      "Daraa", None),
+    ("Strikes near Aleppo\n\nAir strikes killed 20 people west of Aleppo on Monday, a monitor said. In Washington "
+     "the Pentagon confirmed eight strikes in the area.\n", "Aleppo", None),
+    ("Truce breached\n\nThe Russian coordination centre in Hmeimim stated that shells had hit Aleppo on Monday.\n",
+     "Aleppo", None),
+    ("Envoy urges calm\n\nThe minister said on a visit to Amman that shelling had killed ten people in Daraa.\n",
+     "Daraa", None),
+    ("Gas attack\n\nAn emergency meeting of the UN Security Council in New York heard that gas had killed dozens in "
+     "Douma.\n", "Douma", None),
     # a name after 'bin' is a person's, though a Turkish town is called Sultan
     ("Arms for rebels\n\nWeapons sent by Prince Bandar bin Sultan reached rebels in Daraa, a report said on Monday.\n",
      "Daraa", "Sultan"),

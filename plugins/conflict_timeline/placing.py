@@ -75,14 +75,24 @@ def _metonym(text: str, match: PlaceMatch) -> bool:
 def is_reference(text: str, match: PlaceMatch) -> bool:
     """A reference point ('30 km north of Homs'), or where someone spoke ('told reporters in Paris'): not the site."""
     before = text[max(0, match.start - 60):match.start]
-    return bool(_REFERENCE.search(before) or _VENUE.search(before))
+    return bool(_REFERENCE.search(before) or _VENUE.search(before)
+                or (_SPEAKERS_IN.search(before) and _SPEAKS_AFTER.match(text, match.end, match.end + 60)))
 
 
 # Where a statement was made, not where the event was: "told reporters in Paris", "at a news conference in Geneva".
 _VENUE = re.compile(
     r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|declared|speaking|spoke|(?:news|press)\s+conference|summit|"
     r"talks|meeting|interview|met(?:\s+\w+){0,3}?)(?:\s+on\s+\w+)?\s+(?:here\s+)?in\s+"
-    r"(?:the\s+(?:\w+\s+)?(?:capital|city)\s+(?:of\s+)?)?$", re.IGNORECASE)
+    r"(?:the\s+(?:\w+\s+)?(?:capital|city)\s+(?:of\s+)?)?$"
+    # "said on a visit to Ramallah", "a meeting of the UN Security Council in New York", "talks on Syria in Geneva"
+    r"|\b(?:on|during)\s+an?\s+(?:\w+\s+)?visit\s+to\s+$|\bvisiting\s+$"
+    r"|\b(?:meeting|talks|summit|conference|session)\s+(?:(?:of|on|with|between)\s+)(?:[\w.'’-]+\s+){1,5}?in\s+$",
+    re.IGNORECASE)
+# "In Washington, the Pentagon confirmed ...", "the Russian coordination centre in Hmeimim stated ...": a speaker's seat
+_SPEAKERS_IN = re.compile(r"(?:^|[.!?]\s+|\n)In\s+$|\b(?:cent(?:er|re)|office|headquarters|embassy|ministry|command)\s+"
+                          r"in\s+$")
+_SPEAKS_AFTER = re.compile(r",?\s+(?:(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,5})?(?:said|says|stated|confirmed|announced|told|"
+                           r"denied|warned|added)\b")
 
 
 def _rank(match: PlaceMatch) -> int:
