@@ -383,3 +383,9 @@ def test_more_page_date_lines(stamp):
             "Bukamal on Wednesday after days of fighting, state media said.\n")
     assert seed_of(text).published == dt.date(2017, 11, 9)
     assert date_of(text)[0].value == dt.date(2017, 11, 8)
+
+
+def test_a_day_before_a_report_verb_is_the_reports():
+    text = ("Army admits drone strike\n\nDecember 5, 2023\n\nThe Nigerian army on Monday admitted that one of its "
+            "drones mistakenly bombed villagers celebrating a religious festival in Kaduna State on Sunday night.\n")
+    assert date_of(text)[0].value == dt.date(2023, 12, 3)

@@ -41,8 +41,14 @@ def _in_background(text: str, mention: DateMention) -> bool:
     return bool(_BACKGROUND.search(text[max(0, mention.start - 60):mention.start]))
 
 
+# "The army on Monday admitted that its drone bombed a village on Sunday": the day of the report, before its verb
+_REPORT_AFTER = re.compile(r"\s*,?\s*(?:said|says|admitted|announced|confirmed|reported|claimed|denied|stated|told|"
+                           r"acknowledged|added|warned)\b", re.IGNORECASE)
+
+
 def _reported(text: str, mention: DateMention) -> bool:
-    return bool(_REPORT.search(text[max(0, mention.start - 60):mention.start]))
+    return bool(_REPORT.search(text[max(0, mention.start - 60):mention.start])
+                or _REPORT_AFTER.match(text, mention.end))
 
 
 def _with_weekday(mentions: list[DateMention]) -> list[DateMention]:
