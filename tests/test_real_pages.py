@@ -389,3 +389,10 @@ def test_a_day_before_a_report_verb_is_the_reports():
     text = ("Army admits drone strike\n\nDecember 5, 2023\n\nThe Nigerian army on Monday admitted that one of its "
             "drones mistakenly bombed villagers celebrating a religious festival in Kaduna State on Sunday night.\n")
     assert date_of(text)[0].value == dt.date(2023, 12, 3)
+
+
+def test_a_weekday_one_day_past_the_pages_date_is_the_next_day():
+    text = ("Monitor raises toll\n\nPublished November 13, 2017\n\nA war monitor on Tuesday raised the toll from "
+            "air strikes on a market in Atareb to 61, saying rescuers had found more bodies.\n")
+    found, _ = date_of(text)
+    assert found.value == dt.date(2017, 11, 14) and found.warnings

@@ -216,6 +216,9 @@ def resolve(mention: DateMention, anchor: dt.date | None, years: Sequence[int]) 
         back = (anchor.weekday() - mention.weekday) % 7  # type: ignore[operator]
         if mention.relative == "last":  # "last Thursday" in a paper of a Thursday is a week earlier
             back = back or 7
+        elif back == 6:  # "on Tuesday" on a page dated Monday: the page shows its first version's date, not 6 days on
+            return ResolvedDate(anchor + dt.timedelta(days=1), "day", words,
+                                (f"'{words}' is the day after the page's date {anchor.isoformat()}: counted forward",))
         return ResolvedDate(anchor - dt.timedelta(days=back), "day", words)
     if mention.month is None:
         return ResolvedDate(dt.date(mention.year, 1, 1), "year", words)  # type: ignore[arg-type]
