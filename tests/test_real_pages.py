@@ -396,3 +396,41 @@ def test_a_weekday_one_day_past_the_pages_date_is_the_next_day():
             "air strikes on a market in Atareb to 61, saying rescuers had found more bodies.\n")
     found, _ = date_of(text)
     assert found.value == dt.date(2017, 11, 14) and found.warnings
+
+
+def test_an_agencys_credit_and_date_inside_a_text_without_breaks_is_the_pages_date():
+    text = ("Blast kills six in Aleppo\n\nBlast kills six in Aleppo Suicide bombing at a restaurant kills six, says "
+            "monitor AFP Friday 23 Aug 2013 A suicide bomber killed six people in a restaurant in Aleppo on Thursday, "
+            "state media and a monitoring group said.\n")
+    seed = seed_of(text)
+    assert seed.published == dt.date(2013, 8, 23) and "AFP Friday" not in seed.body[0]
+    assert date_of(text)[0].value == dt.date(2013, 8, 22)
+
+
+def test_a_long_first_sentence_is_the_whole_lead():
+    # the second sentence is another event's: its day is not the headline's
+    text = ("Raids kill ten in camp\n\nWed 29 Oct 2014\n\nRegime aircraft killed at least ten people when they dropped "
+            "barrel bombs on a camp for displaced families in the northwestern province of Idlib, a monitor said. On "
+            "Tuesday a car bomb wounded 37 people in the central city of Homs, state television reported.\n")
+    assert date_of(text)[0].value == dt.date(2014, 10, 29)
+
+
+def test_a_yearless_day_soon_after_the_pages_is_one_still_to_come():
+    text = ("Rally shelled\n\nFri 23 May 2014\n\nRebels shelled a rally held for the June 3 election in the southern "
+            "city of Daraa, killing 21 people, a monitor said.\n")
+    assert date_of(text)[0].value == dt.date(2014, 5, 23)
+
+
+def test_a_vague_time_of_an_earlier_clause_leaves_the_pages_day():
+    text = ("Jihadists strike back\n\nSat 17 Aug 2013\n\nAfter Kurdish militia expelled them from Ras al-Ain last "
+            "month, jihadists killed 17 people in a raid on a nearby village, a monitor said.\n")
+    assert date_of(text)[0].value == dt.date(2013, 8, 17)
+
+
+def test_an_abbreviated_month_does_not_end_a_glued_caption():
+    text = ("Rebels attack in Aleppo\n\nFri 28 Oct 2016\n\nRebels attack in Aleppo. Vladimir Putin attends a forum in "
+            "Sochi, Russia, Thursday Oct. 27, 2016 (Photo AP) Syrian rebels launched a major assault on Friday to break "
+            "the siege of eastern Aleppo, a monitor said.\n")
+    seed = seed_of(text)
+    assert any(c.startswith("Vladimir Putin") for c in seed.captions) and "Sochi" not in seed.body[0]
+    assert date_of(text)[0].value == dt.date(2016, 10, 28)

@@ -33,6 +33,10 @@ _COARSE_WITHIN = 40
 # "earlier this week", "last week", "over the weekend" in the lead's first sentence: its event has a time, but no day
 # ("this week", "in recent days", "during the past week" are as often a period the story sums up: not these)
 _VAGUE = re.compile(r"\b(?:earlier\s+this|last)\s+(?:week(?:end)?|month)\b|\bover\s+the\s+weekend\b", re.IGNORECASE)
+# ... unless it dates a clause the event only follows ('After Kurdish militia expelled them last month, Al-Qaeda ...',
+# 'talks over the weekend failed') or the sentence counts the last day ('killed in the last 24 hours')
+_VAGUE_ASIDE = re.compile(r"\b(?:after|since|following|before|when|until|talks|meeting)\b[^,;]*$", re.IGNORECASE)
+_LAST_DAY = re.compile(r"\b(?:last|past)\s+24\s+hours\b|\b(?:today|overnight|yesterday)\b", re.IGNORECASE)
 _HINT = "add a line 'Published: YYYY-MM-DD' at the top of the seed, or a 'Date:' line to the entry"
 _NEAREST_DAYS = 3
 
@@ -63,6 +67,7 @@ def _with_weekday(mentions: list[DateMention]) -> list[DateMention]:
 
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
 _LEAD_WORDS = 70
+_LEAD_SENTENCE = 25  # a first sentence this long is the whole lead
 
 
 def lead_text(paragraph: str) -> str:
@@ -75,6 +80,8 @@ def lead_end(paragraph: str) -> int:
     """Where the lead's sentences end in the paragraph (an offset into it): see :func:`lead_text`."""
     end, words = 0, 0
     for sentence in _SENTENCE.finditer(paragraph):
+        if words >= _LEAD_SENTENCE:
+            break
         words += len(sentence.group(0).split())
         if end and words > _LEAD_WORDS:
             break
@@ -145,6 +152,21 @@ def caption_anchors(seed: Seed, shares_place: Callable[[str], bool]) -> list[tup
     return anchors
 
 
+_COMING_DAYS = 60
+
+
+def _coming(mention: DateMention, anchor: dt.date | None) -> bool:
+    """'a rally for the June 3 poll' in a page of May 23: a day soon after the page's, of no year, is one still to
+    come (the poll), not the same day almost a year before."""
+    if anchor is None or mention.year is not None or mention.day is None or mention.month is None:
+        return False
+    try:
+        ahead = (dt.date(anchor.year, mention.month, mention.day) - anchor).days
+    except ValueError:  # 29 February
+        return False
+    return 0 < ahead <= _COMING_DAYS
+
+
 def _nearest(weekday: int, anchors: Sequence[tuple[dt.date, str]]) -> tuple[dt.date, str] | None:
     for day, words in anchors:
         for shift in sorted(range(-_NEAREST_DAYS, _NEAREST_DAYS + 1), key=abs):
@@ -162,6 +184,8 @@ def event_date(seed: Seed, years: Sequence[int], shares_place: Callable[[str], b
     reasons: list[str] = []
     candidates = lead_candidates(seed)
     for mention in candidates:
+        if _coming(mention, anchor):
+            continue
         try:
             return _note_other_dates(resolve(mention, anchor, years), seed), None
         except DateError as error:
@@ -173,7 +197,8 @@ def event_date(seed: Seed, years: Sequence[int], shares_place: Callable[[str], b
                 return ResolvedDate(near[0], "day", f"{mention.words} (caption: {near[1]})"), None
     opening = _SENTENCE.match(seed.body[0])
     vague = _VAGUE.search(opening.group(0)) if opening else None
-    if vague is not None and anchor is not None and not _BACKGROUND.search(opening.group(0)[:vague.start()][-60:]):  # not the page's day: the month 'last month' gives, else unknown
+    if vague is not None and anchor is not None and not _VAGUE_ASIDE.search(opening.group(0)[:vague.start()]) \
+            and not _LAST_DAY.search(opening.group(0)):  # not the page's day: the month 'last month' gives, else unknown
         month = next((m for m in find_dates(vague.group(0)) if m.relative == "last month"), None)
         if month is not None:
             return resolve(month, anchor, years), None

@@ -116,6 +116,9 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’')»]*$")
 # say ...", "(TRT World and Agencies)". Not "(With AFP and Reuters)", which credits the story itself.
 _INLINE_CREDIT = re.compile(r"\s*\((?!With\b)[^()]{0,40}\b(?:AFP|Reuters|REUTERS|AP|EPA|Getty Images|Anadolu|Agencies)"
                             r"\b[^()]{0,15}\)\s+(?=[A-Z\"“])")
+# a full stop that ends no sentence: 'Thursday Oct. 27 2016', 'Maj. Gen.', 'U.S.'
+_ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Dr|Gen|Lt|Col|Maj|Brig|Sgt|St|"
+                           r"[A-Z]\.[A-Z])\.$")
 _BEFORE_CAPTION = re.compile(r"[.!?…][\"”’')»]*\s+(?=\S)")
 
 
@@ -128,7 +131,8 @@ def inline_captions(paragraph: str) -> tuple[str, list[str]]:
         word = before.split()[-1] if before.split() else ""
         if word.isupper() or len(before.split()) < 4:
             continue  # "BEIRUT (Reuters) The army ...": a dateline, not a caption
-        ends = [m.end() for m in _BEFORE_CAPTION.finditer(before.rstrip()[:-1])]
+        ends = [m.end() for m in _BEFORE_CAPTION.finditer(before.rstrip()[:-1])
+                if not _ABBREVIATION.search(before, 0, m.start() + 1)]
         start = ends[-1] if ends else 0
         caption = paragraph[start:credit.end()].strip()
         if not 4 <= len(caption.split()) <= 60 or start == 0 and credit.end() >= len(paragraph.rstrip()):
@@ -260,6 +264,26 @@ def leading_date(paras: list[str]) -> tuple[str | None, list[str]]:
     return None, paras
 
 
+_CREDIT_STAMP = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True))
+                           + r")\s+(?=[A-Z0-9])")
+
+
+def credited_date(paras: list[str]) -> tuple[str | None, list[str]]:
+    """'... kills six, says monitoring group AFP Friday 23 Aug 2013 A suicide bombing in ...': an agency's credit and
+    a full date in the first lines of a text that lost its line breaks is the page's stamp. The stamp goes; what stood
+    before it (the headline again, a standfirst) stays, ended as a sentence."""
+    for index, para in enumerate(paras[:3]):
+        for credit in _CREDIT_STAMP.finditer(para[:500]):
+            found = find_dates(para[credit.end():credit.end() + 40])
+            if found and found[0].start == 0 and found[0].year and found[0].month and found[0].day:
+                before, rest = para[:credit.start()].strip(), para[credit.end() + found[0].end:].strip()
+                if not rest:
+                    continue
+                joined = f"{before.rstrip('.')}. {rest}" if before else rest
+                return _date_words(found[0]), [*paras[:index], joined, *paras[index + 1:]]
+    return None, paras
+
+
 # An entry's own header keys written into the text ("Date: 1999-01-01"): words of the story, never the page's date
 _LOOKALIKE = re.compile(r"^(?:title|date|status|slug|save_as|url|template)\s*:", re.IGNORECASE)
 
@@ -276,6 +300,9 @@ def page_date(paras: list[str], url: str | None) -> tuple[str | None, list[str]]
         if found is not None:
             return _date_words(found), [p for i, p in enumerate(paras) if i != index]
     words, paras = leading_date(paras)
+    if words:
+        return words, paras
+    words, paras = credited_date(paras)
     if words:
         return words, paras
     printed = print_edition_date("\n".join(paras))
