@@ -141,7 +141,7 @@ FUTURE = wire(
 )
 UNKNOWN = wire(
     "Yemen separatists seize port district from Houthi rebels",
-    "ADEN, Yemen (Reuters) - Fighters of the Giants Brigades and the Security Belt Forces seized the port district of "
+    "ADEN, Yemen (Reuters) - Fighters of the Abyan Coast Brigades and the Security Belt Forces seized the port district of "
     "Mualla from Houthi rebels on Tuesday, June 13, 2023, residents and a local official said.",
     "The fighting around the Zinjibar road left at least 14 dead, medics in Lahij said.",
     outlet="Reuters",
@@ -509,7 +509,7 @@ def test_unknown_places_and_actors(tmp_path, registries):
     assert all(registries.factions.get(name) is not None for name in entry.factions)
     assert not {"Aden", "Mualla", "Zinjibar", "Lahij"} & set(entry.places)
     unknown = [w for w in result.warnings if w.startswith("unknown actor: ")]
-    assert any("Giants Brigades" in w for w in unknown) and not any("Security Belt" in w for w in unknown)
+    assert any("Abyan Coast Brigades" in w for w in unknown) and not any("Security Belt" in w for w in unknown)
     assert {"Security Belt Forces", "Houthis"} <= set(entry.factions)  # known from the starter registry
 
 

@@ -3,8 +3,13 @@
 The starter registry (``data/starter_factions.yml``) names the main armed actors of recent wars, each with the
 countries of its war (``theatre``). A timeline uses the starter entries of the theatres its settings name
 (TIMELINE_STARTER_FACTIONS: every theatre by default). The curator's factions.yml always wins: an entry of the same
-name replaces the starter's entry whole, and an entry ``{name: ..., disabled: true}`` removes it. Curator entries
-come first, so an alias both files claim belongs to the curator's faction unless the article's theatre says otherwise.
+name replaces the starter's entry whole, and an entry ``{name: ..., disabled: true}`` removes it. An entry with
+``extend: true`` adds to the starter's entry instead: its aliases, generic phrases and theatre come first and the
+starter's follow, and a key it leaves out is the starter's. Replacing stays the default, so that a curator can still
+drop a starter alias (by listing the ones to keep); extending is for an entry written to change a description or a
+colour, which would otherwise lose every alias and country the starter adds later ("Russian missiles", Somalia for
+the US forces). Curator entries come first, so an alias both files claim belongs to the curator's faction unless the
+article's theatre says otherwise.
 """
 
 from __future__ import annotations
@@ -28,7 +33,9 @@ FACTION_TYPES: tuple[str, ...] = (
 )
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 _ISO = re.compile(r"^[A-Z]{2}$")
-_KEYS = frozenset({"name", "aliases", "generic", "type", "colour", "parent", "description", "theatre", "unit", "disabled"})
+_KEYS = frozenset({"name", "aliases", "generic", "type", "colour", "parent", "description", "theatre", "unit", "disabled",
+                   "extend"})
+_LISTS = ("aliases", "generic", "theatre")  # what an extending entry adds to rather than replaces
 
 # True: every theatre of the starter registry; False or (): none; ISO codes: the entries of those theatres.
 StarterChoice = bool | Sequence[str]
@@ -43,14 +50,19 @@ def contrast_with_white(colour: str) -> float:
 
 def read_factions(path: Path, starter: StarterChoice = False, starter_path: Path = STARTER_PATH) -> list[Faction]:
     """The curator's registry at ``path`` over the starter entries ``starter`` selects; validated."""
-    own, disabled = _read(Path(path))
+    use_starter = starter is not False and (starter is True or len(starter))
+    shipped_rows, shipped_monitors, _ = _rows(starter_path) if use_starter else ([], [], set())
+    rows, monitors, disabled = _rows(Path(path))
+    by_name = {str(row["name"]): row for row in shipped_rows if isinstance(row, dict) and row.get("name")}
+    rows = [_extended(row, by_name.get(str(row.get("name")))) if isinstance(row, dict) else row for row in rows]
+    own = _factions(rows, monitors, str(path))
     names = [f.name for f in own]
     duplicates = sorted({n for n in names if names.count(n) > 1} | (disabled & set(names)))
     if duplicates:
         raise RegistryError(f"faction names must be unique; repeated: {', '.join(duplicates)}", str(path))
     factions = own
-    if starter is not False and (starter is True or len(starter)):
-        shipped, _ = _read(starter_path)
+    if use_starter:
+        shipped = _factions(shipped_rows, shipped_monitors, str(starter_path))
         factions = own + _starter_entries(shipped, set(names), disabled, starter)
     known = {f.name for f in factions}
     for faction in factions:
@@ -84,8 +96,25 @@ def _starter_entries(shipped: list[Faction], own: set[str], disabled: set[str], 
     return result
 
 
-def _read(path: Path) -> tuple[list[Faction], set[str]]:
-    """The factions and monitors of one file, and the names it disables."""
+def _factions(rows: list[object], monitors: list[object], path: str) -> list[Faction]:
+    return [_faction(row, path, monitor=False) for row in rows] + [_faction(row, path, monitor=True) for row in monitors]
+
+
+def _extended(row: dict, starter_row: dict | None) -> dict:
+    """``row`` over ``starter_row`` when it asks to extend it: its lists first, then the starter's items it lacks;
+    any other key it leaves out is the starter's. A list that is not one is left for _faction to complain about."""
+    if row.get("extend") is not True or starter_row is None:
+        return row
+    merged = {**starter_row, **row}
+    for key in _LISTS:
+        mine, theirs = row.get(key) or [], starter_row.get(key) or []
+        if isinstance(mine, list) and isinstance(theirs, list):
+            merged[key] = list(dict.fromkeys(str(item) for item in [*mine, *theirs]))
+    return merged
+
+
+def _rows(path: Path) -> tuple[list[object], list[object], set[str]]:
+    """The faction rows (without the disabled ones), the monitor rows and the disabled names of one file, as written."""
     try:
         data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except OSError as error:
@@ -97,9 +126,7 @@ def _read(path: Path) -> tuple[list[Faction], set[str]]:
     disabled = {str(row["name"]) for row in data["factions"] if isinstance(row, dict) and row.get("disabled") is True
                 and row.get("name")}
     rows = [row for row in data["factions"] if not (isinstance(row, dict) and row.get("disabled") is True)]
-    factions = [_faction(row, str(path), monitor=False) for row in rows]
-    factions += [_faction(row, str(path), monitor=True) for row in data.get("monitors") or []]
-    return factions, disabled
+    return rows, list(data.get("monitors") or []), disabled
 
 
 def _faction(row: object, path: str, monitor: bool) -> Faction:
@@ -123,6 +150,8 @@ def _faction(row: object, path: str, monitor: bool) -> Faction:
     if not isinstance(theatre, list) or not all(isinstance(c, str) and _ISO.match(c) for c in theatre):
         raise RegistryError(f"faction '{name}': theatre {theatre!r} is not a list of two-letter ISO country codes, "
                             "e.g. [SY, IQ]", path)
+    if not isinstance(row.get("extend", False), bool):
+        raise RegistryError(f"faction '{name}': 'extend' must be true or false", path)
     unit = row.get("unit", False)
     if not isinstance(unit, bool) or (unit and not row.get("parent")):
         raise RegistryError(f"faction '{name}': 'unit: true' needs a 'parent' (the force it is a branch of)", path)

@@ -1,9 +1,13 @@
 """Faction registry: aliases in running text -> canonical factions (and monitors, which are sources, not actors).
 
 Matching rules (documented for curators at the top of factions.yml): an alias written all in capitals (IS, SDF)
-matches case-sensitively as a whole word; any other alias matches case-insensitively; apostrophes and
-hyphen/space are interchangeable; modifiers such as "Russian-backed" may stand between an alias's words; "..." in an
-alias stands for up to four words ("forces loyal to ... Assad").
+matches case-sensitively as a whole word, and one of four letters or more also in the title case some papers
+write it in ("Isis", "Iswap") unless it is part of a person's name there ("Lady Isis"); any other alias matches
+case-insensitively; apostrophes and hyphen/space are interchangeable; modifiers such as "Russian-backed" may stand
+between an alias's words; "..." in an alias stands for up to four words ("forces loyal to ... Assad"), and
+"forces loyal to" also reads "troops allied to", "fighters aligned with". A descriptive alias ending in a plural
+("US airstrikes", "Russian missiles") also matches its singular; an alias followed by "-led" still names its faction
+("Houthi-led").
 An alias several factions claim ("SNA", "coalition warplanes") goes to the one whose theatre holds the article's
 country, else to the first in the registry (the curator's before the starter's).
 A ``generic`` phrase ("the jihadists", "government forces") goes to the one faction claiming it that the text also
@@ -23,8 +27,11 @@ from .faction_words import (
     actor_like_names,
     coordinated,
     head_end,
+    inside_a_name,
+    is_head_noun,
     not_an_actor_here,
     of_faction_at,
+    only_a_voice,
     only_describes,
 )
 from .models import Faction, FactionMention
@@ -43,14 +50,46 @@ def _word_pattern(word: str) -> str:
     return re.sub(r"['’‘]", lambda _: "['’‘]?", re.escape(word))  # "Kata'ib", "Kata’ib", "Kataib"
 
 
-def _alias_pattern(alias: str) -> str:
+# "forces loyal to ... Haftar" is how the registry writes what reporters also call "troops allied to" or "fighters
+# aligned with" him: the head noun and the link word vary, the leader does not.
+_LOYAL_HEADS = ("forces", "troops", "fighters", "soldiers", "units")
+_LOYAL_LINK = r"(?:loyal|allied|aligned)[\s\-]+(?:to|with)"
+
+
+def _loyal_to(words: Sequence[str]) -> bool:
+    return len(words) > 3 and words[0].lower() in _LOYAL_HEADS and [w.lower() for w in words[1:3]] == ["loyal", "to"]
+
+
+def _singular(word: str) -> str | None:
+    """The pattern of a plural common noun that also reads as its singular ("airstrikes": "airstrike"), else None.
+    Not for people or groups: one soldier is often a victim or a speaker ("a former American soldier"), one group
+    the one the text names ("Syrian rebel group Ahrar al-Sham") or a political body ("the main opposition group"),
+    where a strike or a missile is still the force's act."""
+    if (word.islower() and word.isalpha() and len(word) > 3 and word.endswith("s")
+            and not word.endswith(("ss", "us", "is")) and not is_head_noun(word) and word not in ("groups", "factions")):
+        return re.escape(word[:-1]) + "s?"
+    return None
+
+
+def _alias_pattern(alias: str, descriptive: bool = False) -> str:
+    """``descriptive``: an alias made of common words after a name ("Russian missiles"), whose last word, a plural,
+    may be singular in the text ("a Russian missile"); a proper name ("Hamas") never loses its "s"."""
     words = [w for w in re.split(r"[\s\-‐–]+", alias.strip().replace("…", " ... ")) if w]
     pattern = ""
+    if _loyal_to(words):
+        pattern, words = rf"(?:{'|'.join(_LOYAL_HEADS)})[\s\-]+{_LOYAL_LINK}", words[3:]
     for i, word in enumerate(words):
-        if i and word != "..." and words[i - 1] != "...":
+        if (i or pattern) and word != "..." and (not i or words[i - 1] != "..."):
             pattern += _SEP
-        pattern += _word_pattern(word)
+        last = descriptive and i == len(words) - 1 and i > 0 and _singular(word)
+        pattern += last or _word_pattern(word)
     return pattern
+
+
+def _title_form(alias: str) -> str | None:
+    """"Isis", "Iswap": how some papers write an acronym of four letters or more that can be said as a word."""
+    first = re.split(r"[\s\-‐–]+", alias.strip())[0]
+    return alias.title() if alias.isupper() and first.isalpha() and len(first) >= 4 else None
 
 
 _WORD = re.compile(r"[\w'’‘]+")
@@ -107,8 +146,11 @@ def _attributive(generic: Sequence[str]) -> list[str]:
     return [*generic, *extra]
 
 
-# A candidate alias at one word: (anchored pattern, the factions claiming it, generic?, written in lower case?)
-_Candidate = tuple[_Pattern, tuple[int, ...], bool, bool]
+# A candidate alias at one word: (anchored pattern, the factions claiming it, generic?, written in lower case?,
+# an acronym's title-case form, which a capitalised word beside it makes part of a name?)
+_Candidate = tuple[_Pattern, tuple[int, ...], bool, bool, bool]
+# After an alias: not a word, nor a hyphen unless it makes the faction a leader ("Houthi-led", "Haftar-led").
+_ALIAS_END = r"(?!\w|-(?!led\b))"
 
 
 class FactionRegistry:
@@ -118,27 +160,33 @@ class FactionRegistry:
     def __init__(self, factions: Sequence[Faction]):
         self.factions = tuple(factions)
         self.by_name = {f.name: f for f in self.factions}
-        owners: dict[tuple[str, bool], list[int]] = {}
-        written: dict[tuple[str, bool], str] = {}
+        owners: dict[tuple[str, bool, bool], list[int]] = {}  # (key, generic?, title-case form?) -> factions
+        written: dict[tuple[str, bool, bool], str] = {}
         for i, faction in enumerate(self.factions):
-            claims = [(a, False) for a in dict.fromkeys([faction.name, *faction.aliases])]
-            claims += [(g, True) for g in dict.fromkeys(_attributive(faction.generic))]
-            for alias, generic in claims:
+            claims = [(a, False, False) for a in dict.fromkeys([faction.name, *faction.aliases])]
+            claims += [(t, False, True) for t in dict.fromkeys(map(_title_form, (faction.name, *faction.aliases))) if t]
+            claims += [(g, True, False) for g in dict.fromkeys(_attributive(faction.generic))]
+            for alias, generic, title in claims:
                 if alias.strip():
-                    slot = (_key(alias), generic)
+                    slot = (_key(alias), generic, title)
                     written.setdefault(slot, alias.strip())
                     if i not in owners.setdefault(slot, []):
                         owners[slot].append(i)
         self._index: dict[str, list[_Candidate]] = {}
         for slot, indexes in sorted(owners.items(), key=lambda kv: (-len(kv[0][0]), kv[0])):
-            alias = written[slot]
-            pattern = _Pattern(_alias_pattern(alias) + r"(?![\w-])", 0 if alias.isupper() else re.IGNORECASE)
+            alias, generic, title = written[slot], slot[1], slot[2]
+            descriptive = not generic and alias.split()[-1].islower() and len(alias.split()) > 1
+            if generic:
+                source = _alias_pattern(alias) + r"(?![\w-])"
+            else:
+                source = _alias_pattern(alias, descriptive) + _ALIAS_END
+            pattern = _Pattern(source, 0 if alias.isupper() or title else re.IGNORECASE)
             first = _first_word(alias)
-            keys = {first}
+            keys = {first, *(_LOYAL_HEADS if _loyal_to(alias.split()) else ())}  # "troops allied to" starts at "troops"
             if first.isalpha() and 2 <= len(first) <= 5 and alias.split()[0].split("-")[0].isupper():
                 keys.add(first[0])  # "U.S.-led": the scanner sees the word "U"
             for word in keys:
-                self._index.setdefault(word, []).append((pattern, tuple(indexes), slot[1], alias[:1].islower()))
+                self._index.setdefault(word, []).append((pattern, tuple(indexes), generic, alias[:1].islower(), title))
 
     def get(self, name: str) -> Faction | None:
         return self.by_name.get(name)
@@ -185,9 +233,9 @@ class FactionRegistry:
                 continue
             best: tuple[re.Match[str], tuple[int, ...]] | None = None
             for key in _keys(word.group(0)):
-                for pattern, indexes, is_generic, lower in self._index.get(key, ()):
+                for pattern, indexes, is_generic, lower, title in self._index.get(key, ()):
                     match = pattern.match(text, start)
-                    if match is None:
+                    if match is None or (title and inside_a_name(text, start, match.end())):
                         continue
                     if is_generic:  # never consumes text: "the Army of Islam" must still be read from "Army"
                         generic.append((start, match.group(0), indexes, lower))
@@ -199,7 +247,7 @@ class FactionRegistry:
                 match, indexes = best
                 end = head_end(text, match.end())
                 spans.append((start, end))
-                if not only_describes(text, start, match.end()):
+                if not only_describes(text, start, match.end()) and not only_a_voice(text, start, end):
                     plain.append((start, end, indexes))
         named = set(named)
         implied = self.implied_theatre([self.factions[i[0]] for _, _, i in plain if len(i) == 1]
@@ -226,11 +274,12 @@ class FactionRegistry:
 
     @staticmethod
     def implied_theatre(factions: Iterable[Faction]) -> tuple[str, ...]:
-        """The countries the named factions point to, most mentioned first ("the Houthis": Yemen). Each mention
-        shares one vote among its faction's theatre, so a faction of several wars decides nothing alone; a tie at
-        the top is no answer (an article naming only the Islamic State may be about Syria or Iraq)."""
+        """The countries the named factions point to, most pointed to first ("the Houthis": Yemen). Each faction
+        shares one vote among its theatre, however often it is named: four "Israeli airstrikes" on a Syrian village
+        do not outvote the Syrian militia they hit. So a faction of several wars decides nothing alone; a tie at the
+        top is no answer (an article naming only the Islamic State may be about Syria or Iraq)."""
         votes: dict[str, float] = {}
-        for faction in factions:
+        for faction in {f.name: f for f in factions}.values():
             for country in faction.theatre if not faction.monitor else ():
                 votes[country] = votes.get(country, 0.0) + 1 / len(faction.theatre)
         ranked = sorted(votes, key=lambda c: (-votes[c], c))
@@ -274,7 +323,7 @@ class FactionRegistry:
             for start, word in coordinated(text, mention.start):
                 if any(s <= start < e for s, e in spans):
                     continue
-                for pattern, indexes, is_generic, _ in self._index.get(_keys(word)[0], ()):
+                for pattern, indexes, is_generic, _, _ in self._index.get(_keys(word)[0], ()):
                     if not is_generic and pattern.fullmatch(f"{word} {rest}") is not None:
                         owner = self._owner(indexes, theatre)
                         if owner.name != mention.faction.name:
