@@ -97,3 +97,9 @@ def test_a_province_says_which_country_a_text_naming_none_is_about(registries):
             "themselves up outside a hall where fans were watching football in Konduga, Borno State, on Sunday "
             "night, emergency officials said.\n")
     assert primary_of(registries, text) == ("Konduga, Nigeria", "NG")
+
+
+def test_a_neighbourhood_of_a_city_abroad_is_not_a_village_of_its_name(registries):
+    text = ("Shell kills children in Taiz\n\nTwo children were killed when a shell hit the al-Rawdah neighbourhood of "
+            "Yemen's third-largest city, Taiz, on Saturday, local officials said.\n")
+    assert primary_of(registries, text) == ("al-Rawdah, Taiz", "YE")

@@ -225,8 +225,8 @@ def accept(tier: int, population: int, alternate: bool, exact: bool, spot: Spot,
         # 'Bustan al-Qasr', 'Bashar al-Assad': an article-led word finishing a longer name
         return not (spot.previous.isupper() and len(spot.previous) > 1) and spot.previous.lower() not in _OUTLETS \
             and not _ARTICLE_LED.match(spot.words)
-    if tier == WORLD and _QUARTER_AFTER.match(text, spot.end, spot.end + 20):
-        return False  # 'the Adan district' of a city in the story, not Aden
+    if tier in (PREFER, WORLD) and _QUARTER_AFTER.match(text, spot.end, spot.end + 20) and population < BIG_POP:
+        return False  # 'the Adan district', 'the al-Rawdah neighbourhood' of a city in the story, not a town
     if spot.previous is not None and spot.previous.lower().rstrip("'’s") not in MODIFIERS:
         return False  # 'Lambert Mende', 'Ghassan Salame': a surname, not a town
     if spot.following is not None and spot.following.lower() not in PLACE_FOLLOWERS:
