@@ -219,6 +219,9 @@ def test_a_town_is_a_place_though_a_verb_of_speech_follows_it(registries, text, 
     [  # Aleppo's Al Hadir is not the Hader 'in Quneitra province' (a village the data lacks)
         ("Shells hit Hader\n\nDAMASCUS (SANA) - Shells fired by militants hit the town of Hader on Monday. They "
          "fell at the entrance of Hader in Quneitra province, wounding three people.\n", "Al Hadir"),
+        # ... nor the village 'and two nearby hilltops in the northern Hama countryside'
+        ("Rebels advance\n\nBEIRUT (AFP) - Rebels captured the village of Tal Malah and two nearby hilltops in the "
+         "northern Hama countryside on Monday, a monitor said.\n", "Malah"),
         # Suwayda's Malah is not the farms 'in Aleppo northern countryside'
         ("Attack repelled\n\nDAMASCUS (SANA) - Army units repelled an attack on Mallah farms in Aleppo northern "
          "countryside on Sunday, killing dozens of militants.\n", "Malah"),
@@ -270,3 +273,9 @@ def test_a_lead_naming_only_a_reference_point_keeps_it_over_a_far_site_named_lat
     # a site the next paragraph names by the reference point is still the site
     near = text.replace("The evacuation was part", "The blast struck the town of Atarib. The evacuation was part")
     assert places_of(registries, near)[0] == "Al Atarib"
+
+
+def test_a_provinces_seat_building_is_in_its_city(registries):
+    text = ("Troops take building\n\nIraqi forces took control of the Kirkuk governorate building on Monday after "
+            "Kurdish forces withdrew, officials said.\n")
+    assert places_of(registries, text)[0] == "Kirkuk"

@@ -28,7 +28,9 @@ __all__ = ["DEFAULT_COUNTRIES", "DEFAULT_CORE_COUNTRIES", "Gazetteer", "PlaceMat
 
 _APOSTROPHES = str.maketrans({c: "" for c in "'’‘`ʻʼʿʾ´"})
 _DIVISION_WORDS = r"province|governorate|region|state|countryside|oblast|prefecture|department|county"
-_FOLLOWER = re.compile(rf"[\s-]+(?:{_DIVISION_WORDS})s?\b", re.I)
+# ... but not 'the Kirkuk governorate building': the seat's building, in the city
+_FOLLOWER = re.compile(rf"[\s-]+(?:{_DIVISION_WORDS})s?\b(?!\s+(?:building|headquarters|offices?|compound|palace|hall)\b)",
+                       re.I)
 # "Homs and Hama provinces", "Nineveh, Anbar, Diyala and Baghdad provinces": each name is a province.
 _PAIR = re.compile(r"(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?){0,8},?\s+and\s+(?:[\w'’-]+\s+){1,3}"
                    r"(?:provinces|governorates|regions|states|oblasts)\b")

@@ -209,8 +209,9 @@ def _in_the_storys_city(orphans: Sequence[tuple[int, int, str, str]], primary: P
 
 
 # what may stand between a village and the area its sentence puts it in: 'Hader in Quneitra province', 'Mallah Farms
-# in Aleppo northern countryside', 'Tal Malah, in the northern Hama countryside', 'Safsafah near Al Tabqah'
-_PUT_IN = re.compile(r"^(?:\s+(?!and\b|or\b)[\w'’-]+){0,2}\s*,?\s+(?P<how>in|near|outside)\s+(?:the\s+)?(?:[a-z]+(?:-[a-z]+)?\s+){0,2}$")
+# in Aleppo northern countryside', 'Tal Malah and two nearby hilltops in the northern Hama countryside', 'Safsafah
+# near Al Tabqah'
+_PUT_IN = re.compile(r"^(?:\s+(?!and\b|or\b)[\w'’-]+){0,2}(?:\s+(?:and|or)(?:\s+[a-z][\w'’-]*){1,3})?\s*,?\s+(?P<how>in|near|outside)\s+(?:the\s+)?(?:[a-z]+(?:-[a-z]+)?\s+){0,2}$")
 _NEAR_KM = 60
 
 
