@@ -279,3 +279,9 @@ def test_a_provinces_seat_building_is_in_its_city(registries):
     text = ("Troops take building\n\nIraqi forces took control of the Kirkuk governorate building on Monday after "
             "Kurdish forces withdrew, officials said.\n")
     assert places_of(registries, text)[0] == "Kirkuk"
+
+
+def test_two_acts_in_one_sentence_do_not_place_the_first_by_the_second(registries):
+    _, places, _ = places_of(registries, "Offensive begins\n\nTurkey began its offensive on Wednesday with air strikes "
+                                         "on Ras al-Ain and shelling near Tal Abyad, officials said.\n")
+    assert places == ["Ras al-Ain", "Tal Abyad"]

@@ -434,3 +434,10 @@ def test_an_abbreviated_month_does_not_end_a_glued_caption():
     seed = seed_of(text)
     assert any(c.startswith("Vladimir Putin") for c in seed.captions) and "Sochi" not in seed.body[0]
     assert date_of(text)[0].value == dt.date(2016, 10, 28)
+
+
+def test_an_abbreviation_ends_no_sentence_of_the_lead():
+    text = ("Alliance takes Manbij\n\nBEIRUT (AP) - A U.S.-backed alliance of Kurdish and Arab fighters took full control "
+            "of the northern Syrian town of Manbij from the Islamic State group on Friday, Aug. 12, 2016, activists "
+            "said.\n")
+    assert date_of(text)[0].value == dt.date(2016, 8, 12)

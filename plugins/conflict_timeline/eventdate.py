@@ -65,7 +65,6 @@ def _with_weekday(mentions: list[DateMention]) -> list[DateMention]:
             if m.day is not None and m.year is None and m.weekday is None else m for m in mentions]
 
 
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
 _LEAD_WORDS = 70
 _LEAD_SENTENCE = 25  # a first sentence this long is the whole lead
 
@@ -79,14 +78,27 @@ def lead_text(paragraph: str) -> str:
 def lead_end(paragraph: str) -> int:
     """Where the lead's sentences end in the paragraph (an offset into it): see :func:`lead_text`."""
     end, words = 0, 0
-    for sentence in _SENTENCE.finditer(paragraph):
+    for sentence_end in _sentence_ends(paragraph):
         if words >= _LEAD_SENTENCE:
             break
-        words += len(sentence.group(0).split())
+        words += len(paragraph[end:sentence_end].split())
         if end and words > _LEAD_WORDS:
             break
-        end = sentence.end()
+        end = sentence_end
     return end or len(paragraph)
+
+
+_STOP = re.compile(r"[.!?]+[\"”’)]?(?=\s|$)")
+# a full stop after these ends no sentence: 'on Friday, Aug. 12', 'U.S.-backed', 'Maj. Gen. Igor'
+_ABBREVIATED = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Brig|Sgt|"
+                          r"Capt|Rep|Sen|Gov|St|No|Jr|Sr)|(?<![\w.])[A-Z](?:\.[A-Z])*)$")
+
+
+def _sentence_ends(paragraph: str) -> list[int]:
+    """Where the paragraph's sentences end (offsets), its last end included."""
+    ends = [m.end() for m in _STOP.finditer(paragraph)
+            if not _ABBREVIATED.search(paragraph, max(0, m.start() - 8), m.start())]
+    return ends if ends and ends[-1] >= len(paragraph.rstrip()) else [*ends, len(paragraph)]
 
 
 def lead_candidates(seed: Seed) -> list[DateMention]:
@@ -195,10 +207,10 @@ def event_date(seed: Seed, years: Sequence[int], shares_place: Callable[[str], b
             near = _nearest(mention.weekday, caption_anchors(seed, shares_place))
             if near:
                 return ResolvedDate(near[0], "day", f"{mention.words} (caption: {near[1]})"), None
-    opening = _SENTENCE.match(seed.body[0])
-    vague = _VAGUE.search(opening.group(0)) if opening else None
-    if vague is not None and anchor is not None and not _VAGUE_ASIDE.search(opening.group(0)[:vague.start()]) \
-            and not _LAST_DAY.search(opening.group(0)):  # not the page's day: the month 'last month' gives, else unknown
+    opening = seed.body[0][:_sentence_ends(seed.body[0])[0]]
+    vague = _VAGUE.search(opening)
+    if vague is not None and anchor is not None and not _VAGUE_ASIDE.search(opening[:vague.start()]) \
+            and not _LAST_DAY.search(opening):  # not the page's day: the month 'last month' gives, else unknown
         month = next((m for m in find_dates(vague.group(0)) if m.relative == "last month"), None)
         if month is not None:
             return resolve(month, anchor, years), None

@@ -211,7 +211,7 @@ def _in_the_storys_city(orphans: Sequence[tuple[int, int, str, str]], primary: P
 # what may stand between a village and the area its sentence puts it in: 'Hader in Quneitra province', 'Mallah Farms
 # in Aleppo northern countryside', 'Tal Malah and two nearby hilltops in the northern Hama countryside', 'Safsafah
 # near Al Tabqah'
-_PUT_IN = re.compile(r"^(?:\s+(?!and\b|or\b)[\w'’-]+){0,2}(?:\s+(?:and|or)(?:\s+[a-z][\w'’-]*){1,3})?\s*,?\s+(?P<how>in|near|outside)\s+(?:the\s+)?(?:[a-z]+(?:-[a-z]+)?\s+){0,2}$")
+_PUT_IN = re.compile(r"^(?:\s+(?!and\b|or\b)[\w'’-]+){0,2}(?P<also>\s+(?:and|or)(?:\s+[a-z][\w'’-]*){1,3})?\s*,?\s+(?P<how>in|near|outside)\s+(?:the\s+)?(?:[a-z]+(?:-[a-z]+)?\s+){0,2}$")
 _NEAR_KM = 60
 
 
@@ -225,7 +225,8 @@ def _contradicted(match: PlaceMatch, matches: Sequence[PlaceMatch], text: str, g
         return False
     area = next((m for m in matches if match.end <= m.start <= match.end + 60), None)
     put = _PUT_IN.match(text[match.end:area.start]) if area is not None else None
-    if area is None or put is None or area.place.country != match.place.country:
+    if area is None or put is None or area.place.country != match.place.country \
+            or (put.group("also") and put.group("how") != "in"):  # 'strikes on X and shelling near Y': two acts
         return False
     if put.group("how") == "in" and area.place.kind == "province":  # a region's bounds are too rough to say
         return not within(match.place, area.place)
