@@ -285,3 +285,13 @@ def test_two_acts_in_one_sentence_do_not_place_the_first_by_the_second(registrie
     _, places, _ = places_of(registries, "Offensive begins\n\nTurkey began its offensive on Wednesday with air strikes "
                                          "on Ras al-Ain and shelling near Tal Abyad, officials said.\n")
     assert places == ["Ras al-Ain", "Tal Abyad"]
+
+
+def test_a_far_place_in_a_city_that_names_its_province_means_the_province(registries):
+    text = ("Siege broken\n\nSyrian troops broke the siege of Kweires airbase in Aleppo on Tuesday, state media said. "
+            "The base lies east of the city, in Aleppo province.\n")
+    _, places, _ = places_of(registries, text)
+    assert "Aleppo" not in places and "Aleppo Governorate" in places
+    # a quarter in the city is in the city
+    near = "Shells hit Salaheddine\n\nShells hit the Salaheddine district in Aleppo on Tuesday, killing four.\n"
+    assert "Aleppo" in places_of(registries, near)[1]

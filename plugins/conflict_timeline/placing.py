@@ -186,16 +186,27 @@ def _bare(words: str) -> str:
 
 
 def _province_not_city(text: str, matches: Sequence[PlaceMatch]) -> set[str]:
-    """Cities named only as their province's area: 'southern Idlib', 'rural Aleppo', 'Idlib's health authority' in a
-    text that names 'Idlib province' mean the province."""
+    """Cities named only as their province's area: 'southern Idlib', 'rural Aleppo', 'Idlib's health authority', or
+    a far place 'in' them ('Kweires airbase in Aleppo', 38 km out), in a text that names 'Idlib province' or 'Aleppo
+    province', mean the province."""
     areas = {_bare(m.words) for m in matches if _rank(m) >= 3}
     cities: dict[str, list[PlaceMatch]] = {}
     for m in matches:
         if _rank(m) == 2 and key(m.words) in areas:
             cities.setdefault(m.place.name, []).append(m)
+
+    def far_in(m: PlaceMatch) -> bool:
+        before = next((b for b in reversed(matches) if b.end <= m.start), None)
+        return before is not None and bool(_IN_IT.fullmatch(text, before.end, m.start)) \
+            and _rank(before) <= 2 and _km(before.place, m.place) > _CITY_KM
+
     return {name for name, found in cities.items()
             if all(_AREA_BEFORE.search(text[max(0, m.start - 30):m.start]) or _AREA_AFTER.match(text, m.end)
-                   for m in found)}
+                   or far_in(m) for m in found)}
+
+
+_IN_IT = re.compile(r"\s+in\s+(?:the\s+)?")
+_CITY_KM = 25
 
 
 def _in_the_storys_city(orphans: Sequence[tuple[int, int, str, str]], primary: PlaceMatch | None,
