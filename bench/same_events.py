@@ -2,8 +2,8 @@
 day and a first place with another published entry, and how precise the merges are against our own labels.
 
 How the labels (``bench/same_event_labels.csv``) were made: every pair of FA-KES articles that the importer put in
-one entry (all 155 pairs, 2026-12-02; 25 more merged after later place and caption rules, judged the same
-day) was judged by one of us from both headlines, first places, dates and tolls,
+one entry (all 155 pairs, 2026-12-02; 25 more merged after later place and caption rules, and 6 more after the
+lead and date rules of the next session, judged the same day) was judged by one of us from both headlines, first places, dates and tolls,
 and from both leads where those left a doubt (about a dozen pairs). ``same``: one incident (one attack, strike or
 day of a battle in one place), whatever the tolls; ``different``: anything else, including a single incident
 against a round-up of a day's attacks that may contain it. A pair merged later that is not in the file counts as
