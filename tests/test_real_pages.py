@@ -441,3 +441,11 @@ def test_an_abbreviation_ends_no_sentence_of_the_lead():
             "of the northern Syrian town of Manbij from the Islamic State group on Friday, Aug. 12, 2016, activists "
             "said.\n")
     assert date_of(text)[0].value == dt.date(2016, 8, 12)
+
+
+def test_an_advert_label_inside_a_paragraph_and_a_banned_group_footnote_are_furniture():
+    text = ("Fighters overrun compound\n\nBAGHDAD (Reuters) - Islamic State fighters overran the government compound "
+            "in Ramadi on Sunday, Advertisement security officials said. Advertisement The militants raised their flag "
+            "over the council building.\n\n*Jabhat al-Nusra is a terrorist group banned in Russia.\n")
+    seed = seed_of(text)
+    assert "Advertisement" not in " ".join(seed.body) and not any("banned" in p for p in seed.body)

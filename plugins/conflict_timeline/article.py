@@ -12,7 +12,7 @@ import re
 
 from .dates import find_dates
 from .errors import SeedError
-from .furniture import OUTLETS, inline_captions, is_caption, is_furniture, is_label, is_sentence
+from .furniture import OUTLETS, inline_captions, is_caption, is_furniture, is_label, is_sentence, without_ads
 from .models import Seed
 
 _TERMINAL = ".!?:;\"”’)»…"
@@ -278,7 +278,7 @@ def assemble(name: str, paras: list[str], header: dict[str, str], published: dt.
         kept = body[:1]
     body = []
     for para in kept:  # a text that lost its line breaks carries its photos' captions inside its paragraphs
-        para, inline = inline_captions(para)
+        para, inline = inline_captions(without_ads(para))
         captions += inline
         if para.strip():
             body.append(para.strip())

@@ -56,6 +56,7 @@ _FURNITURE = re.compile(
     | \d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:ET|GMT|UTC|EST|EDT|BST|CET)?\s*$
     | \((?:fixes|adds|updates|corrects|recasts|changes|rewrites|repeats)\b[^)]{0,80}\)\s*$
     | [\w'’&.-]+(?:\ [\w'’&.-]+){0,2}(?:\ [>›»]\ (?-i:[A-Z])[^>›»]{0,80}){1,6}$  # a breadcrumb: 'Home > News > Middle East'
+    | \*.{0,120}\b(?:banned|outlawed|prohibited)\ in\b.*  # Sputnik's, TASS's footnote on a group 'banned in Russia'
     | (?:https?://|www\.)\S+\s*$ | [a-z0-9-]+\.(?:ly|co|gl|me|to|io)/\S+\s*$
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -120,6 +121,14 @@ _INLINE_CREDIT = re.compile(r"\s*\((?!With\b)[^()]{0,40}\b(?:AFP|Reuters|REUTERS
 _ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Dr|Gen|Lt|Col|Maj|Brig|Sgt|St|"
                            r"[A-Z]\.[A-Z])\.$")
 _BEFORE_CAPTION = re.compile(r"[.!?…][\"”’')»]*\s+(?=\S)")
+
+
+# "... on Sunday, Advertisement security officials said": an advert's label copied into the middle of a paragraph
+_INLINE_AD = re.compile(r"(?<=\S)\s+(?:Advertisement|ADVERTISEMENT|Story continues below advertisement)\s+(?=\S)")
+
+
+def without_ads(paragraph: str) -> str:
+    return _INLINE_AD.sub(" ", paragraph)
 
 
 def inline_captions(paragraph: str) -> tuple[str, list[str]]:
