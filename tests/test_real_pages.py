@@ -449,3 +449,10 @@ def test_an_advert_label_inside_a_paragraph_and_a_banned_group_footnote_are_furn
             "over the council building.\n\n*Jabhat al-Nusra is a terrorist group banned in Russia.\n")
     seed = seed_of(text)
     assert "Advertisement" not in " ".join(seed.body) and not any("banned" in p for p in seed.body)
+
+
+def test_an_events_weekday_counts_back_from_the_day_its_source_spoke():
+    # a Monday paper: the monitor spoke on Saturday, of executions on the Tuesday before
+    text = ("Executions in Aleppo\n\nFebruary 23, 2015\n\nA monitoring group said on Saturday that Tuesdays executions "
+            "of twelve men took place in a village north of Aleppo.\n")
+    assert date_of(text)[0].value == dt.date(2015, 2, 17)

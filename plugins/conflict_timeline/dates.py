@@ -63,7 +63,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("month_year", re.compile(rf"\b(?P<mon>{_MON_FULL}|{_MON})\.?,?\s+(?:of\s+)?(?P<year>{_YEAR})\b")),
     ("month", re.compile(rf"\b{_PREP}\s+(?:the\s+)?(?:month\s+of\s+)?(?P<mon>{_MON_FULL})\b(?!\s+\d)")),
     ("year", re.compile(rf"\b{_PREP}\s+(?:the\s+)?(?:year\s+|summer\s+(?:of\s+)?|spring\s+(?:of\s+)?|autumn\s+(?:of\s+)?|winter\s+(?:of\s+)?)?(?P<year>{_YEAR})\b(?!\d|,\d|%)")),
-    ("weekday", re.compile(rf"\b(?:(?P<last>[Ll]ast)\s+)?(?P<wd>{_WD_FULL})\b")),
+    # "Tuesdays attack": a possessive whose apostrophe a copy lost (not "on Tuesdays and Fridays")
+    ("weekday", re.compile(rf"\b(?:(?P<last>[Ll]ast)\s+)?(?P<wd>{_WD_FULL})(?:s(?=\s+[a-z])(?!\s+(?:and|or|to)\b))?\b")),
     ("relative", re.compile(
         r"\b(?P<rel>today|tonight|yesterday|last\s+(?:night|week|month|year)|this\s+(?:morning|afternoon|evening)|"
         r"(?P<n>two|three|four|five|six|\d+)\s+(?P<unit>days|weeks)\s+ago)\b",

@@ -104,6 +104,12 @@ def _sentence_ends(paragraph: str) -> list[int]:
 def lead_candidates(seed: Seed) -> list[DateMention]:
     """Day-naming mentions of the lead (the next paragraph too when the first names no day), events before
     reports, in reading order; background mentions left out."""
+    events, reports = _lead_mentions(seed)
+    return [*events, *reports]
+
+
+def _lead_mentions(seed: Seed) -> tuple[list[DateMention], list[DateMention]]:
+    """(the lead's event days, its report days): see :func:`lead_candidates`."""
     texts = [lead_text(seed.body[0]), *(lead_text(p) for p in seed.body[1:2])]  # a dateline's date: see _filed_day
     events: list[DateMention] = []
     reports: list[DateMention] = []
@@ -116,7 +122,20 @@ def lead_candidates(seed: Seed) -> list[DateMention]:
             (reports if _reported(text, mention) else events).append(mention)
         if events:  # a lead whose only day is the report's ("told AFP on Sunday"): the next paragraph may date the event
             break
-    return [*events, *reports]
+    return events, reports
+
+
+def _spoken(reports: list[DateMention], anchor: dt.date | None, years: Sequence[int]) -> dt.date | None:
+    """The day the lead's source spoke ('a monitor said on Saturday'), counted from the page's date: the event's
+    weekday counts back from it, not from the page's ('said on Saturday Tuesday's executions', in a Monday paper)."""
+    for mention in reports if anchor is not None else ():
+        if mention.kind in ("weekday", "relative"):
+            try:
+                day = resolve(mention, anchor, years).value
+            except DateError:
+                continue
+            return day if day <= anchor else None
+    return None
 
 
 def _filed_day(seed: Seed, years: Sequence[int]) -> ResolvedDate | None:
@@ -194,12 +213,15 @@ def event_date(seed: Seed, years: Sequence[int], shares_place: Callable[[str], b
     filed = _filed_day(seed, years)
     anchor = filed.value if filed else seed.published
     reasons: list[str] = []
-    candidates = lead_candidates(seed)
+    events, reports = _lead_mentions(seed)
+    candidates = [*events, *reports]
+    spoken = _spoken(reports, anchor, years)
     for mention in candidates:
         if _coming(mention, anchor):
             continue
+        base = spoken if spoken is not None and mention.kind == "weekday" and mention in events else anchor
         try:
-            return _note_other_dates(resolve(mention, anchor, years), seed), None
+            return _note_other_dates(resolve(mention, base, years), seed), None
         except DateError as error:
             reasons.append(error.message)
     for mention in candidates if anchor is None else ():  # a bare weekday, placed by a caption of the same story
