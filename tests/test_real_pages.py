@@ -164,6 +164,13 @@ def test_a_weekday_beside_a_yearless_date_finds_its_year_from_the_text():
      ("MOSCOW, December 11. /TASS/. Russian jets struck near Idlib.", "MOSCOW, December 11", "TASS",
       "Russian jets struck near Idlib."),
      ("The army (SAA) Troops advanced on Sunday.", None, None, "The army (SAA) Troops advanced on Sunday."),
+     # a text that lost its punctuation: the dateline has neither dash nor comma
+     ("BEIRUT A Russian helicopter was shot down over Syria on Monday.", "BEIRUT", None,
+      "A Russian helicopter was shot down over Syria on Monday."),
+     ("JISREEN Syria At least four children were killed in the shelling on Tuesday.", "JISREEN, Syria", None,
+      "At least four children were killed in the shelling on Tuesday."),
+     ("ISIS The group said on Sunday that it had taken the town.", None, None,
+      "ISIS The group said on Sunday that it had taken the town."),
      ("Aden: Separatist fighters took over the presidential palace in the southern port city on Sunday.", "Aden", None,
       "Separatist fighters took over the presidential palace in the southern port city on Sunday."),
      ("SYRIA - ARMY - DARAA", None, None, "SYRIA - ARMY - DARAA"),

@@ -12,6 +12,7 @@ import re
 
 from .dates import find_dates
 from .errors import SeedError
+from .countries import country_code
 from .furniture import OUTLETS, inline_captions, is_caption, is_furniture, is_label, is_sentence, without_ads
 from .models import Seed
 
@@ -33,8 +34,13 @@ _BRACKETED = re.compile(rf"^\((?P<inner>{_AGENCY})\)\s*{_DASH}\s+(?P<rest>\S.*)$
 # "AKCAKALE, Turkey Turkish troops ...": capitals, a country, and the lead with no dash at all.
 _UNDASHED = re.compile(r"^(?P<place>[A-Z][A-Z.'’\-]{2,}(?: [A-Z][A-Z.'’\-]{2,}){0,2}),\s*(?P<region>[A-Z][a-z]+)\s+"
                        r"(?P<rest>[A-Z][a-z]+\s.*)$", re.DOTALL)
+# "BEIRUT A Russian helicopter was shot down ...", "JISREEN Syria At least four ...": a dateline that lost its dash
+# and its comma (a text that lost its punctuation), then a whole sentence.
+_BARE = re.compile(r"^(?P<place>[A-Z][A-Z'’\-]{3,}(?: [A-Z][A-Z'’\-]{2,}){0,2})(?: (?P<region>[A-Z][a-z]+))?"
+                   r" (?P<rest>(?:A|An|The|At|In|On|[A-Z][a-z]+) .*)$", re.DOTALL)
 _NOT_PLACES = {"UPDATE", "NOTE", "WARNING", "EXCLUSIVE", "ANALYSIS", "WATCH", "PHOTO", "VIDEO", "FILE", "CORRECTION",
-               "EDITOR", "BREAKING", "LIVE", "OPINION", "COMMENT", "FACTBOX", "EXPLAINER", "READ", "SOURCE", "PHOTOS"}
+               "EDITOR", "BREAKING", "LIVE", "OPINION", "COMMENT", "FACTBOX", "EXPLAINER", "READ", "SOURCE", "PHOTOS",
+               "ISIS", "ISIL", "DAESH", "NATO", "HAMAS"}  # capitals that open a lead as an actor, not as a dateline
 _HEADLINE_TAGS = re.compile(r"^(?:UPDATE\s*\d*\s*[-–:]\s*|EXCLUSIVE\s*[-–:]\s*)|\s*\((?:fixes|adds|updates|corrects|recasts|"
                             r"changes|rewrites|repeats)\b[^)]*\)\s*$", re.IGNORECASE)
 
@@ -128,6 +134,11 @@ def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
     undashed = _UNDASHED.match(paragraph)
     if undashed and undashed.group("place") not in _NOT_PLACES and is_sentence(undashed.group("rest")):
         return f"{undashed.group('place')}, {undashed.group('region')}", None, undashed.group("rest").strip()
+    bare = _BARE.match(paragraph)
+    if bare and not set(bare.group("place").split()) & _NOT_PLACES and is_sentence(bare.group("rest")) \
+            and (bare.group("region") is None or country_code(bare.group("region"))):
+        place = ", ".join(p for p in (bare.group("place"), bare.group("region")) if p)
+        return place, None, bare.group("rest").strip()
     return None, None, paragraph
 
 
