@@ -185,6 +185,10 @@ def test_a_dateline_alone_on_its_line_opens_the_next_paragraph():
                    "of several hours, the army said.\n")
     assert seed.dateline == "Kiev"
     assert seed.body[0].startswith("Ukrainian troops left the airport")
+    seed = seed_of("Clashes in Tripoli\n\nTripoli (AFP)\n\nRival militias clashed in the south of the Libyan capital "
+                   "on Sunday, a health ministry official said.\n")
+    assert (seed.dateline, seed.source) == ("Tripoli", "Agence France-Presse")
+    assert seed.body[0].startswith("Rival militias clashed")
 
 
 @pytest.mark.parametrize(

@@ -143,9 +143,10 @@ def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
 
 
 def _alone_dateline(paragraph: str) -> bool:
-    """'Kiev -' or 'BEIRUT —' alone on its line, the lead on the next."""
-    return bool(re.fullmatch(r"(?:[A-Z][A-Za-z.'’\-]+)(?: [A-Z][A-Za-z.'’\-]+){0,2}(?:, [A-Z][A-Za-z. ]+)?\s*[–—-]{1,2}",
-                             paragraph)) and paragraph.split()[0].upper() not in _NOT_PLACES
+    """'Kiev -', 'BEIRUT —' or 'Tripoli (AFP)' alone on its line, the lead on the next."""
+    return bool(re.fullmatch(r"(?:[A-Z][A-Za-z.'’\-]+)(?: [A-Z][A-Za-z.'’\-]+){0,2}(?:, [A-Z][A-Za-z. ]+)?\s*"
+                             rf"(?:[–—-]{{1,2}}|\((?:{'|'.join(map(re.escape, OUTLETS))})\)\s*[–—-]{{0,2}})", paragraph)) \
+        and paragraph.split()[0].upper() not in _NOT_PLACES and paragraph.split()[0] not in ("The", "A", "An")
 
 
 def _headline_from_lead(lead: str) -> str:
@@ -221,7 +222,8 @@ def assemble(name: str, paras: list[str], header: dict[str, str], published: dt.
     merged: list[str] = []
     for para in paras:  # "Kiev -" alone on its line opens the next paragraph
         if merged and _alone_dateline(merged[-1]):
-            merged[-1] = f"{merged[-1]} {para}"
+            dash = "" if re.search(r"[–—-]$", merged[-1]) else " -"  # 'Tripoli (AFP)': its line break was its dash
+            merged[-1] = f"{merged[-1]}{dash} {para}"
         else:
             merged.append(para)
     paras = merged
