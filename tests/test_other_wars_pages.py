@@ -37,6 +37,12 @@ def test_a_spelling_geonames_lists_for_the_town_finds_it(registries, text, name,
     assert primary_of(registries, text) == (name, country)
 
 
+def test_a_big_city_with_a_two_letter_key_is_found(registries):
+    text = ("Shelling in Ibb\n\nSANAA, Yemen (Reuters) - Houthi fighters shelled the city of Ibb on Sunday, killing "
+            "four civilians, officials said.\n")
+    assert primary_of(registries, text) == ("Ibb", "YE")
+
+
 def test_a_namesake_abroad_does_not_take_the_listed_spelling(registries):
     # Sada in Spain is spelt exactly as written; the text is about Yemen, whose Sa'dah GeoNames also spells 'Sada'
     text = ("Strike in the north\n\nSANAA, Yemen (Reuters) - Houthi fighters said a drone struck the town of Sada "

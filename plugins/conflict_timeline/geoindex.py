@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 INDEX_VERSION = 3  # bump when the index's shape or the rules that build it change
 ALT_MIN_POP = 5_000
+SHORT_MIN_POP = 500_000
 ARTICLES = frozenset({"al", "ar", "as", "ash", "ad", "an", "at", "az", "el", "ath", "adh", "ed", "es", "er", "ez"})
 _APOSTROPHES = str.maketrans({c: "" for c in "'’‘`ʻʼʿʾ´"})
 _LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th",
@@ -176,8 +177,8 @@ def build_index(core: Sequence[str], admin1_json: bytes, regions_yml: bytes, com
     respelt: dict[int, tuple[str, ...]] = {}
 
     def add(k: str, value: int) -> None:
-        if len(k) < 3:
-            return
+        if len(k) < 3 and not (len(k) == 2 and rows[value >> 1]["population"] >= SHORT_MIN_POP):
+            return  # a key of two letters only for a city as big as Ibb ('ib'): small ones are words and initials
         found = by_key.get(k)
         if found is None:
             by_key[k] = value
