@@ -164,6 +164,13 @@ def test_a_story_whose_only_place_is_a_reference_point_far_in_still_has_a_primar
      "Daraa", None),
     ("Gas attack\n\nAn emergency meeting of the UN Security Council in New York heard that gas had killed dozens in "
      "Douma.\n", "Douma", None),
+    # a clause the event only follows or is set against
+    ("Helicopter downed\n\nA Russian helicopter was shot down over Idlib province on Monday after delivering aid to "
+     "Aleppo, the defence ministry said.\n", "Idlib Governorate", None),
+    ("Shelling kills eight\n\nShelling killed eight people in Douma on Tuesday. It came as talks opened in Astana, "
+     "a monitor said.\n", "Douma", None),
+    ("Air base falls\n\nMilitants stormed the Tabqa air base on Sunday after a battle that had raged since Tuesday "
+     "in the fight over Tabqa air base, a monitor said.\n", "Tabqa Air Base", None),
     # a name after 'bin' is a person's, though a Turkish town is called Sultan
     ("Arms for rebels\n\nWeapons sent by Prince Bandar bin Sultan reached rebels in Daraa, a report said on Monday.\n",
      "Daraa", "Sultan"),

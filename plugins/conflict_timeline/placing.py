@@ -75,8 +75,14 @@ def _metonym(text: str, match: PlaceMatch) -> bool:
 def is_reference(text: str, match: PlaceMatch) -> bool:
     """A reference point ('30 km north of Homs'), or where someone spoke ('told reporters in Paris'): not the site."""
     before = text[max(0, match.start - 60):match.start]
-    return bool(_REFERENCE.search(before) or _VENUE.search(before)
+    return bool(_REFERENCE.search(before) or _VENUE.search(before) or _ASIDE.search(before)
                 or (_SPEAKERS_IN.search(before) and _SPEAKS_AFTER.match(text, match.end, match.end + 60)))
+
+
+# A clause the lead's event only follows or is set against: "since the battle for eastern Aleppo", "came as peace
+# talks opened in Astana", "hours after a gas attack in Khan Sheikhun", "after delivering aid to Aleppo"
+_ASIDE = re.compile(r"\b(?:since\s+(?:the|its|their|a|an)\b|(?:came|comes|come)\s+as|(?:hours|days|weeks)\s+after|after\s+(?:delivering|"
+                    r"dropping|taking\s+off|leaving|visiting))\b[^.;,]*$", re.IGNORECASE)
 
 
 # Where a statement was made, not where the event was: "told reporters in Paris", "at a news conference in Geneva".
