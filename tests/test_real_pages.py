@@ -418,24 +418,24 @@ def test_an_agencys_credit_and_date_inside_a_text_without_breaks_is_the_pages_da
     assert date_of(text)[0].value == dt.date(2013, 8, 22)
 
 
-def test_a_long_first_sentence_is_the_whole_lead():
-    # the second sentence is another event's: its day is not the headline's
-    text = ("Raids kill ten in camp\n\nWed 29 Oct 2014\n\nRegime aircraft killed at least ten people when they dropped "
-            "barrel bombs on a camp for displaced families in the northwestern province of Idlib, a monitor said. On "
-            "Tuesday a car bomb wounded 37 people in the central city of Homs, state television reported.\n")
-    assert date_of(text)[0].value == dt.date(2014, 10, 29)
-
-
-def test_a_yearless_day_soon_after_the_pages_is_one_still_to_come():
-    text = ("Rally shelled\n\nFri 23 May 2014\n\nRebels shelled a rally held for the June 3 election in the southern "
-            "city of Daraa, killing 21 people, a monitor said.\n")
-    assert date_of(text)[0].value == dt.date(2014, 5, 23)
-
-
-def test_a_vague_time_of_an_earlier_clause_leaves_the_pages_day():
-    text = ("Jihadists strike back\n\nSat 17 Aug 2013\n\nAfter Kurdish militia expelled them from Ras al-Ain last "
-            "month, jihadists killed 17 people in a raid on a nearby village, a monitor said.\n")
-    assert date_of(text)[0].value == dt.date(2013, 8, 17)
+@pytest.mark.parametrize(("text", "day"), [
+    # a long first sentence is the whole lead: the second is another event's, and its day is not the headline's
+    ("Raids kill ten in camp\n\nWed 29 Oct 2014\n\nRegime aircraft killed at least ten people when they dropped barrel "
+     "bombs on a camp for displaced families in the northwestern province of Idlib, a monitor said. On Tuesday a car "
+     "bomb wounded 37 people in the central city of Homs, state television reported.\n", dt.date(2014, 10, 29)),
+    # a yearless day soon after the page's is one still to come
+    ("Rally shelled\n\nFri 23 May 2014\n\nRebels shelled a rally held for the June 3 election in the southern city of "
+     "Daraa, killing 21 people, a monitor said.\n", dt.date(2014, 5, 23)),
+    # a vague time of an earlier clause leaves the page's day
+    ("Jihadists strike back\n\nSat 17 Aug 2013\n\nAfter Kurdish militia expelled them from Ras al-Ain last month, "
+     "jihadists killed 17 people in a raid on a nearby village, a monitor said.\n", dt.date(2013, 8, 17)),
+    # an abbreviation ends no sentence of the lead
+    ("Alliance takes Manbij\n\nBEIRUT (AP) - A U.S.-backed alliance of Kurdish and Arab fighters took full control of "
+     "the northern Syrian town of Manbij from the Islamic State group on Friday, Aug. 12, 2016, activists said.\n",
+     dt.date(2016, 8, 12)),
+], ids=["long-first-sentence", "day-to-come", "vague-aside", "abbreviation"])
+def test_the_leads_day_in_more_page_shapes(text, day):
+    assert date_of(text)[0].value == day
 
 
 def test_an_abbreviated_month_does_not_end_a_glued_caption():
@@ -445,13 +445,6 @@ def test_an_abbreviated_month_does_not_end_a_glued_caption():
     seed = seed_of(text)
     assert any(c.startswith("Vladimir Putin") for c in seed.captions) and "Sochi" not in seed.body[0]
     assert date_of(text)[0].value == dt.date(2016, 10, 28)
-
-
-def test_an_abbreviation_ends_no_sentence_of_the_lead():
-    text = ("Alliance takes Manbij\n\nBEIRUT (AP) - A U.S.-backed alliance of Kurdish and Arab fighters took full control "
-            "of the northern Syrian town of Manbij from the Islamic State group on Friday, Aug. 12, 2016, activists "
-            "said.\n")
-    assert date_of(text)[0].value == dt.date(2016, 8, 12)
 
 
 def test_an_advert_label_inside_a_paragraph_and_a_banned_group_footnote_are_furniture():
