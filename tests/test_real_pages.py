@@ -460,3 +460,13 @@ def test_an_events_weekday_counts_back_from_the_day_its_source_spoke():
     text = ("Executions in Aleppo\n\nFebruary 23, 2015\n\nA monitoring group said on Saturday that Tuesdays executions "
             "of twelve men took place in a village north of Aleppo.\n")
     assert date_of(text)[0].value == dt.date(2015, 2, 17)
+
+
+def test_the_summary_skips_a_repeated_headline_and_reads_through_abbreviations(registries):
+    from conflict_timeline.extract import extract
+
+    text = ("Alliance takes Manbij from IS\n\nAlliance takes Manbij from IS A U.S.-backed alliance of Kurdish and Arab "
+            "fighters took full control of the town of Manbij on Friday, Aug. 12, 2016, activists said. The town had "
+            "been besieged for two months.\n")
+    summary = extract(seed_of(text), registries).entry.summary
+    assert summary.startswith("A U.S.-backed alliance") and "Aug. 12, 2016, activists said." in summary

@@ -149,6 +149,19 @@ def _alone_dateline(paragraph: str) -> bool:
         and paragraph.split()[0].upper() not in _NOT_PLACES and paragraph.split()[0] not in ("The", "A", "An")
 
 
+def after_headline(paragraph: str, headline: str) -> str:
+    """'Factbox: Syrias city of Hama site of new assault. Syrian tanks shelled ...': a text that lost its line
+    breaks opens its first paragraph with the headline again; its summary starts after it (when a whole sentence is
+    left). The extractor still reads the repeat: in such texts it is the best summary of the lead there is."""
+    wanted, seen = _norm(headline), ""
+    for token in re.finditer(r"\S+", paragraph):
+        seen += _norm(token.group(0))
+        if len(seen) >= len(wanted):
+            rest = paragraph[token.end():].lstrip(" .:;,-–—|")
+            return rest if seen == wanted and wanted and len(rest.split()) >= 8 else paragraph
+    return paragraph
+
+
 def _headline_from_lead(lead: str) -> str:
     """A title for a page that has none: the lead's first clause, at most ~16 words."""
     sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", lead.strip())[0].rstrip(".")

@@ -78,7 +78,7 @@ def lead_text(paragraph: str) -> str:
 def lead_end(paragraph: str) -> int:
     """Where the lead's sentences end in the paragraph (an offset into it): see :func:`lead_text`."""
     end, words = 0, 0
-    for sentence_end in _sentence_ends(paragraph):
+    for sentence_end in sentence_ends(paragraph):
         if words >= _LEAD_SENTENCE:
             break
         words += len(paragraph[end:sentence_end].split())
@@ -94,7 +94,7 @@ _ABBREVIATED = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|De
                           r"Capt|Rep|Sen|Gov|St|No|Jr|Sr)|(?<![\w.])[A-Z](?:\.[A-Z])*)$")
 
 
-def _sentence_ends(paragraph: str) -> list[int]:
+def sentence_ends(paragraph: str) -> list[int]:
     """Where the paragraph's sentences end (offsets), its last end included."""
     ends = [m.end() for m in _STOP.finditer(paragraph)
             if not _ABBREVIATED.search(paragraph, max(0, m.start() - 8), m.start())]
@@ -229,7 +229,7 @@ def event_date(seed: Seed, years: Sequence[int], shares_place: Callable[[str], b
             near = _nearest(mention.weekday, caption_anchors(seed, shares_place))
             if near:
                 return ResolvedDate(near[0], "day", f"{mention.words} (caption: {near[1]})"), None
-    opening = seed.body[0][:_sentence_ends(seed.body[0])[0]]
+    opening = seed.body[0][:sentence_ends(seed.body[0])[0]]
     vague = _VAGUE.search(opening)
     if vague is not None and anchor is not None and not _VAGUE_ASIDE.search(opening[:vague.start()]) \
             and not _LAST_DAY.search(opening):  # not the page's day: the month 'last month' gives, else unknown

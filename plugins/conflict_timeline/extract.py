@@ -11,7 +11,8 @@ from .dates import find_dates, mentioned_years, resolve
 from .entries import escape_markdown, file_stem
 from .errors import DateError
 from .casualties import Casualties, find_casualties
-from .eventdate import event_date, lead_text
+from .article import after_headline
+from .eventdate import event_date, lead_text, sentence_ends
 from .factions import FactionRegistry
 from .gazetteer import Gazetteer, PlaceMatch
 from .models import Entry, Evidence, Extraction, PlaceMention, ResolvedDate, Seed, Source
@@ -91,14 +92,15 @@ def casualties_of(seed: Seed) -> Casualties | None:
 
 
 def _summary(seed: Seed) -> str:
-    """What the lead reports: its first sentences, up to about sixty words."""
-    sentences = re.findall(r"[^.!?]+(?:[.!?]+[\"”’]?|$)", seed.body[0])
-    summary = ""
-    for sentence in sentences:
-        if summary and len((summary + sentence).split()) > 60:
+    """What the lead reports: its first sentences, up to about sixty words (not the headline a text that lost its
+    line breaks repeats at its start)."""
+    lead = after_headline(seed.body[0], seed.headline)
+    summary, start = "", 0
+    for end in sentence_ends(lead):
+        if summary and len((summary + lead[start:end]).split()) > 60:
             break
-        summary += sentence
-    return " ".join(summary.split()) or seed.body[0]
+        summary, start = summary + lead[start:end], end
+    return " ".join(summary.split()) or lead
 
 
 def extract(seed: Seed, reg: Registries, seed_hash: str | None = None) -> Extraction:
