@@ -199,3 +199,8 @@ def test_a_faction_named_often_gets_one_vote_for_the_theatre(registries):
 ])
 def test_a_source_attribution_names_no_actor(registries, text, theatre, expected):
     assert names(registries, text, theatre) == expected
+
+
+def test_a_sports_club_named_like_a_group_is_no_actor(registries):
+    text = "Militants beheaded three members of the al-Shabab team in Raqqa, a monitor said."
+    assert "Al-Shabaab" not in names(registries, text, ("SY",))

@@ -19,7 +19,7 @@ _HEAD = re.compile(
     r"combatants|personnel)\b(?!['’\-])", re.IGNORECASE)
 _DESCRIBES_AFTER = re.compile(
     r"(?:['’]s(?:\s+[\w\-]+){0,2}?\s+|\s+)(?:affiliates?|offshoots?|off-shoots?|franchises?|branch|wing|"
-    r"splinter group)\b", re.IGNORECASE)
+    r"splinter group|team|club|football|players|fans|stadium)\b", re.IGNORECASE)  # 'al-Shabab team': a sports club
 _DESCRIBES_BEFORE = re.compile(
     r"\b(?:linked\s+(?:to|with)|affiliated\s+(?:to|with)|aligned\s+(?:to|with)|ties\s+(?:to|with)|tied\s+to|"
     r"(?:an?\s+)?off-?shoot\s+of|splinter\s+(?:group\s+)?of|allegiance\s+to|inspired\s+by)\s+(?:the\s+)?$",
