@@ -76,7 +76,8 @@ def is_reference(text: str, match: PlaceMatch) -> bool:
     """A reference point ('30 km north of Homs'), or where someone spoke ('told reporters in Paris'): not the site."""
     before = text[max(0, match.start - 60):match.start]
     return bool(_REFERENCE.search(before) or _VENUE.search(before) or _ASIDE.search(before)
-                or (_SPEAKERS_IN.search(before) and _SPEAKS_AFTER.match(text, match.end, match.end + 60)))
+                or (_SEAT_IN.search(before) and _SPEAKS_AFTER.match(text, match.end, match.end + 60))
+                or (_OPENING_IN.search(before) and _SEAT_SPEAKS_AFTER.match(text, match.end, match.end + 60)))
 
 
 # A clause the lead's event only follows or is set against: "since the battle for eastern Aleppo", "came as peace
@@ -95,10 +96,16 @@ _VENUE = re.compile(
     r"|\b(?:meeting|talks|summit|conference|session)\s+(?:(?:of|on|with|between)\s+)(?:[\w.'’-]+\s+){1,5}?in\s+$",
     re.IGNORECASE)
 # "In Washington, the Pentagon confirmed ...", "the Russian coordination centre in Hmeimim stated ...": a speaker's seat
-_SPEAKERS_IN = re.compile(r"(?:^|[.!?]\s+|\n)In\s+$|\b(?:cent(?:er|re)|office|headquarters|embassy|ministry|command)\s+"
-                          r"in\s+$")
-_SPEAKS_AFTER = re.compile(r",?\s+(?:(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,5})?(?:said|says|stated|confirmed|announced|told|"
-                           r"denied|warned|added)\b")
+# (not "In Aleppo, rescuers said 20 were killed": a sentence opening "In X" is a seat only before a government's
+# or an agency's own name)
+_SEAT_IN = re.compile(r"\b(?:cent(?:er|re)|office|headquarters|embassy|ministry|command)\s+in\s+$")
+_OPENING_IN = re.compile(r"(?:^|[.!?]\s+|\n)In\s+$")
+_SPEAKS = r"(?:said|says|stated|confirmed|announced|told|denied|warned|added)\b"
+_SPEAKS_AFTER = re.compile(rf",?\s+(?:(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){{1,5}})?{_SPEAKS}")
+_SEAT_SPEAKS_AFTER = re.compile(
+    r",?\s+(?:the\s+)?(?:Pentagon|White\s+House|Kremlin|State\s+Department|Foreign\s+Office|[EÉ]lys[eé]e|"
+    r"Downing\s+Street|United\s+Nations|UN|U\.N\.|Security\s+Council|(?:[A-Z][a-z]+\s+)?(?:Foreign|Defen[cs]e|Interior)\s+"
+    rf"Ministry)(?:\s+[A-Z][\w.'’-]*){{0,2}}\s+{_SPEAKS}")
 
 
 def _rank(match: PlaceMatch) -> int:
