@@ -305,6 +305,6 @@ def test_a_far_place_in_a_city_that_names_its_province_means_the_province(regist
 
 
 def test_a_sentence_opening_in_the_site_before_its_witnesses_keeps_the_site(registries):
-    text = ("Strikes kill 20\n\nIn Aleppo, the Syrian Observatory said 20 people were killed in air strikes on Monday. Clashes "
-            "also went on in Idlib province.\n")
+    text = ("Strikes kill 20\n\nIn Aleppo, the Syrian Observatory said 20 people were killed in air strikes on "
+            "Monday. Clashes also went on in Idlib province.\n")
     assert places_of(registries, text)[0] == "Aleppo"
