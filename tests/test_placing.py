@@ -308,3 +308,11 @@ def test_a_sentence_opening_in_the_site_before_its_witnesses_keeps_the_site(regi
     text = ("Strikes kill 20\n\nIn Aleppo, the Syrian Observatory said 20 people were killed in air strikes on "
             "Monday. Clashes also went on in Idlib province.\n")
     assert places_of(registries, text)[0] == "Aleppo"
+
+
+def test_a_capital_a_road_links_is_a_place_not_its_government(registries):
+    text = ("Army pushes on corridor\n\nThe army wants control of a corridor through Homs province which links "
+            "Damascus to the coast, an official said.\n")
+    assert "Damascus" in places_of(registries, text)[1]
+    # 'Damascus denied' is still its government
+    assert "Damascus" not in places_of(registries, "Talks\n\nDamascus denied the report on Monday.\n")[1]
