@@ -314,5 +314,7 @@ def test_a_capital_a_road_links_is_a_place_not_its_government(registries):
     text = ("Army pushes on corridor\n\nThe army wants control of a corridor through Homs province which links "
             "Damascus to the coast, an official said.\n")
     assert "Damascus" in places_of(registries, text)[1]
+    assert "Damascus" in places_of(registries, "Army moves south\n\nAfter securing Damascus in May, the army turned "
+                                               "south towards Daraa on Monday, state media said.\n")[1]
     # 'Damascus denied' is still its government
     assert "Damascus" not in places_of(registries, "Talks\n\nDamascus denied the report on Monday.\n")[1]

@@ -28,7 +28,8 @@ _REFERENCE = re.compile(
     r"(?:(?:[\w-]+\s+){0,2}(?:capital|city|town|village)\s+(?:of\s+)?)?$", re.IGNORECASE)
 _LOCATIVE = re.compile(
     r"\b(?i:in|at|near|outside|over|into|around|across|inside|to|toward|towards|from|of|via|through|reached|entered|"
-    r"captured|seized|took|hit|struck|shelled|attacked|besieged|links?|linking|connects?|connecting)\s+(?i:the\s+)?"
+    r"captured|seized|took|hit|struck|shelled|attacked|besieged|links?|linking|connects?|connecting|secured|securing|"
+    r"retook|retaking|recaptured|recapturing|liberated|encircled|surrounded|bombed|bombarded|raided|fled)\s+(?i:the\s+)?"
     r"(?:(?:[A-Z][\w'’-]*|down\s?town|central|greater|old|besieged|embattled|(?:north|south|east|west)(?:ern)?)\s+){0,2}"
     r"(?:(?:capital|city)\s+(?:of\s+)?)?$")
 
