@@ -318,3 +318,12 @@ def test_a_capital_a_road_links_is_a_place_not_its_government(registries):
                                                "south towards Daraa on Monday, state media said.\n")[1]
     # 'Damascus denied' is still its government
     assert "Damascus" not in places_of(registries, "Talks\n\nDamascus denied the report on Monday.\n")[1]
+
+
+@pytest.mark.parametrize(("words", "area"), [("the western half of Mosul", "western Mosul"),
+                                             ("the eastern side of the city of Aleppo", "eastern Aleppo"),
+                                             ("the south part of Baghdad", "southern Baghdad")])
+def test_a_half_of_a_big_city_is_that_part_of_it(registries, words, area):
+    primary, _, _ = places_of(registries, f"Push begins\n\nIraqi and Syrian forces launched an assault on {words} on "
+                                          "Sunday, officials said.\n")
+    assert primary == area

@@ -41,6 +41,8 @@ _AFTER = re.compile(r"\s*,\s*|\s*,?\s*(?:in|near|of|outside|at|inside|on the out
 _NAME_END = re.compile(rf"^(?P<name>.+?)\s+(?P<word>(?i:{_SITE_WORDS}))$")
 _NAME_FIRST = re.compile(r"^(?P<word>Hotel|Camp|Fort)\s+(?P<name>.+)$")
 _NAME_QUARTER = re.compile(rf"^(?P<name>.+?)\s+(?P<word>(?i:{_QUARTER_WORDS}))$")
+_HALF_OF = re.compile(r"\b(?P<word>eastern|western|northern|southern|east|west|north|south)\s+(?:half|side|part|parts|"
+                      r"bank|sector|districts|neighbou?rhoods)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
 _NAME_HALF = re.compile(r"^(?P<word>eastern|western|northern|southern|central|east|west|north|south)\s+(?P<name>.+)$")
 # Leading words a name pattern picks up that are not part of any site's name.
 _LEADING = frozenset("""the a an on in at by for from to with after before during this that these those its their his
@@ -211,10 +213,18 @@ def find_sites(text: str, base: list[PlaceMatch], gazetteer: "Gazetteer", local:
             add(name_start, name_end, name_start, name_end, name, "neighbourhood",
                 _parent(text, match.start(), match.end(), name_end, name_end, base, local, town))
     for match in base:
+        if match.place.kind != "city" or gazetteer.population(match.place) < BIG_CITY:
+            continue
         half = _HALF.search(text, max(0, match.start - 12), match.start)
-        if half is not None and match.place.kind == "city" and gazetteer.population(match.place) >= BIG_CITY:
+        half_of = _HALF_OF.search(text, max(0, match.start - 50), match.start)
+        if half is not None:
             label = f"{half.group('word')} {match.words}"
             found.append(PlaceMatch(half.start("word"), match.end, label,
+                                    gazetteer.place_named(label, match.place, "district")))
+        elif half_of is not None:  # 'the western half of Mosul', 'the eastern side of Aleppo': 'western Mosul'
+            word = half_of.group("word").lower()
+            label = f"{word if word.endswith('ern') else word + 'ern'} {match.words}"
+            found.append(PlaceMatch(half_of.start("word"), match.end, text[half_of.start("word"):match.end],
                                     gazetteer.place_named(label, match.place, "district")))
     if not found:
         return base
