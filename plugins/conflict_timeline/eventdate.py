@@ -101,15 +101,9 @@ def sentence_ends(paragraph: str) -> list[int]:
     return ends if ends and ends[-1] >= len(paragraph.rstrip()) else [*ends, len(paragraph)]
 
 
-def lead_candidates(seed: Seed) -> list[DateMention]:
-    """Day-naming mentions of the lead (the next paragraph too when the first names no day), events before
-    reports, in reading order; background mentions left out."""
-    events, reports = _lead_mentions(seed)
-    return [*events, *reports]
-
-
 def _lead_mentions(seed: Seed) -> tuple[list[DateMention], list[DateMention]]:
-    """(the lead's event days, its report days): see :func:`lead_candidates`."""
+    """(the lead's event days, its report days): day-naming mentions of the lead (the next paragraph too when the
+    first names no day), in reading order; background mentions left out."""
     texts = [lead_text(seed.body[0]), *(lead_text(p) for p in seed.body[1:2])]  # a dateline's date: see _filed_day
     events: list[DateMention] = []
     reports: list[DateMention] = []

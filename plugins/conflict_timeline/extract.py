@@ -19,7 +19,6 @@ from .models import Entry, Evidence, Extraction, PlaceMention, ResolvedDate, See
 from .placing import Document, place_mentions
 from .review import held_back
 
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
 _EVENT_VERBS: tuple[tuple[str, str], ...] = (
     (r"launched (?:an?|its|their|the) (?:\w+ )?(?:offensive|assault|attack|campaign) (?:on|against|to (?:retake|capture|take))",
      "Battles"),
@@ -174,8 +173,9 @@ def secondary_events(seed: Seed, reg: Registries, main: Extraction, years: Seque
     seen = {(main.date.iso if main.date else None, primary)}
     events: list[Extraction] = []
     for para in seed.body:
-        for sentence_match in _SENTENCE.finditer(para):
-            sentence = sentence_match.group(0).strip()
+        start = 0
+        for end in sentence_ends(para):  # the lead's own sentence ends: not after 'Aug.' or 'U.S.'
+            sentence, start = para[start:end].strip(), end
             event = _sentence_event(sentence, seed, reg, main, anchor, years, theatre)
             if event is None:
                 continue
