@@ -144,9 +144,12 @@ def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
 
 def _alone_dateline(paragraph: str) -> bool:
     """'Kiev -', 'BEIRUT —' or 'Tripoli (AFP)' alone on its line, the lead on the next."""
-    return bool(re.fullmatch(r"(?:[A-Z][A-Za-z.'’\-]+)(?: [A-Z][A-Za-z.'’\-]+){0,2}(?:, [A-Z][A-Za-z. ]+)?\s*"
-                             rf"(?:[–—-]{{1,2}}|\((?:{'|'.join(map(re.escape, OUTLETS))})\)\s*[–—-]{{0,2}})", paragraph)) \
-        and paragraph.split()[0].upper() not in _NOT_PLACES and paragraph.split()[0] not in ("The", "A", "An")
+    return bool(_ALONE.fullmatch(paragraph)) and paragraph.split()[0].upper() not in _NOT_PLACES \
+        and paragraph.split()[0] not in ("The", "A", "An")
+
+
+_ALONE = re.compile(r"(?:[A-Z][A-Za-z.'’\-]+)(?: [A-Z][A-Za-z.'’\-]+){0,2}(?:, [A-Z][A-Za-z. ]+)?\s*"
+                    rf"(?:[–—-]{{1,2}}|\((?:{'|'.join(map(re.escape, OUTLETS))})\)\s*[–—-]{{0,2}})")
 
 
 def after_headline(paragraph: str, headline: str) -> str:

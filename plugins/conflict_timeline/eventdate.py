@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from .dates import DateMention, find_dates, resolve
 from .errors import DateError
-from .furniture import FILE_PHOTO
+from .furniture import FILE_PHOTO, abbreviation_at
 from .models import ResolvedDate, Seed
 
 # "said on Sunday", "told AFP on Sunday", "a monitor said Monday": the day of the report, not of the event.
@@ -89,15 +89,11 @@ def lead_end(paragraph: str) -> int:
 
 
 _STOP = re.compile(r"[.!?]+[\"”’)]?(?=\s|$)")
-# a full stop after these ends no sentence: 'on Friday, Aug. 12', 'U.S.-backed', 'Maj. Gen. Igor'
-_ABBREVIATED = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Brig|Sgt|"
-                          r"Capt|Rep|Sen|Gov|St|No|Jr|Sr)|(?<![\w.])[A-Z](?:\.[A-Z])*)$")
 
 
 def sentence_ends(paragraph: str) -> list[int]:
-    """Where the paragraph's sentences end (offsets), its last end included."""
-    ends = [m.end() for m in _STOP.finditer(paragraph)
-            if not _ABBREVIATED.search(paragraph, max(0, m.start() - 8), m.start())]
+    """Where the paragraph's sentences end (offsets), its last end included; not after 'Aug.', 'U.S.', 'Gen.'."""
+    ends = [m.end() for m in _STOP.finditer(paragraph) if not abbreviation_at(paragraph, m.start())]
     return ends if ends and ends[-1] >= len(paragraph.rstrip()) else [*ends, len(paragraph)]
 
 

@@ -117,9 +117,16 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’')»]*$")
 # say ...", "(TRT World and Agencies)". Not "(With AFP and Reuters)", which credits the story itself.
 _INLINE_CREDIT = re.compile(r"\s*\((?!With\b)[^()]{0,40}\b(?:AFP|Reuters|REUTERS|AP|EPA|Getty Images|Anadolu|Agencies)"
                             r"\b[^()]{0,15}\)\s+(?=[A-Z\"“])")
-# a full stop that ends no sentence: 'Thursday Oct. 27 2016', 'Maj. Gen.', 'U.S.'
-_ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Dr|Gen|Lt|Col|Maj|Brig|Sgt|St|"
-                           r"[A-Z]\.[A-Z])\.$")
+# the words before a full stop that ends no sentence: 'Thursday Oct. 27 2016', 'Maj. Gen. Igor', 'U.S.-backed'
+_ABBREVIATED = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Brig|Sgt|"
+                          r"Capt|Rep|Sen|Gov|St|No|Jr|Sr)|(?<![\w.])[A-Z](?:\.[A-Z])*)$")
+
+
+def abbreviation_at(text: str, stop: int) -> bool:
+    """Whether the full stop at ``text[stop]`` closes an abbreviation ('Aug.', 'U.S.'), not a sentence."""
+    return bool(_ABBREVIATED.search(text, max(0, stop - 8), stop))
+
+
 _BEFORE_CAPTION = re.compile(r"[.!?…][\"”’')»]*\s+(?=\S)")
 
 
@@ -140,8 +147,7 @@ def inline_captions(paragraph: str) -> tuple[str, list[str]]:
         word = before.split()[-1] if before.split() else ""
         if word.isupper() or len(before.split()) < 4:
             continue  # "BEIRUT (Reuters) The army ...": a dateline, not a caption
-        ends = [m.end() for m in _BEFORE_CAPTION.finditer(before.rstrip()[:-1])
-                if not _ABBREVIATION.search(before, 0, m.start() + 1)]
+        ends = [m.end() for m in _BEFORE_CAPTION.finditer(before.rstrip()[:-1]) if not abbreviation_at(before, m.start())]
         start = ends[-1] if ends else 0
         caption = paragraph[start:credit.end()].strip()
         if not 4 <= len(caption.split()) <= 60 or start == 0 and credit.end() >= len(paragraph.rstrip()):
