@@ -17,7 +17,8 @@ OUTLETS = {
     "Reuters": "Reuters", "REUTERS": "Reuters", "AP": "Associated Press", "Associated Press": "Associated Press",
     "The Associated Press": "Associated Press", "Al Jazeera": "Al Jazeera", "BBC": "BBC", "BBC News": "BBC", "SANA": "SANA",
     "Anadolu": "Anadolu Agency", "Anadolu Agency": "Anadolu Agency", "AA": "Anadolu Agency", "Xinhua": "Xinhua", "dpa": "dpa",
-    "DPA": "dpa", "IANS": "IANS", "CNN": "CNN", "Rudaw": "Rudaw", "Kurdistan24": "Kurdistan24", "Kurdistan 24": "Kurdistan24",
+    "DPA": "dpa", "IANS": "IANS", "CNN": "CNN", "Rudaw": "Rudaw", "Kurdistan24": "Kurdistan24",
+    "Kurdistan 24": "Kurdistan24",
     "Enab Baladi": "Enab Baladi", "Syria Direct": "Syria Direct", "Middle East Eye": "Middle East Eye",
     "The Guardian": "The Guardian", "Al Arabiya": "Al Arabiya", "Sputnik": "Sputnik", "TASS": "TASS", "UPI": "UPI",
     "Daily Sabah": "Daily Sabah", "Ahram Online": "Ahram Online",
@@ -55,7 +56,7 @@ _FURNITURE = re.compile(
     | follow\b.{0,60}\bcoverage\b | .*\bcontributed\ to\ this\ report | our\ standards\b | (?:the\ )?trust\ principles\b
     | \d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:ET|GMT|UTC|EST|EDT|BST|CET)?\s*$
     | \((?:fixes|adds|updates|corrects|recasts|changes|rewrites|repeats)\b[^)]{0,80}\)\s*$
-    | [\w'’&.-]+(?:\ [\w'’&.-]+){0,2}(?:\ [>›»]\ (?-i:[A-Z])[^>›»]{0,80}){1,6}$  # a breadcrumb: 'Home > News > Middle East'
+    | [\w'’&.-]+(?:\ [\w'’&.-]+){0,2}(?:\ [>›»]\ (?-i:[A-Z])[^>›»]{0,80}){1,6}$  # 'Home > News > Middle East'
     | \*.{0,120}\b(?:banned|outlawed|prohibited)\ in\b.*  # Sputnik's, TASS's footnote on a group 'banned in Russia'
     | (?:https?://|www\.)\S+\s*$ | [a-z0-9-]+\.(?:ly|co|gl|me|to|io)/\S+\s*$
     )""",
@@ -85,7 +86,8 @@ FILE_PHOTO = re.compile(r"\bfile (?:photo|picture|image)\b|^FILE\b|\bthis (?:pic
 _STAMP_WORDS = re.compile(
     r"\bsource\s*:.*$|\b[ap]\.m\.|"
     r"\b(?:first|published|updated|last|modified|update|posted|on|at|date|of|publication|by|time|news|world|am|pm|"
-    r"et|edt|est|gmt|utc|bst|cet|cest|local|ago|hours?|minutes?|mins?|days?|weeks?|months?|years?|read)\b|\d{1,2}[:h.]\d\d(?::\d\d)?|"
+    r"et|edt|est|gmt|utc|bst|cet|cest|local|ago|hours?|minutes?|mins?|days?|weeks?|months?|years?|read)\b|"
+    r"\d{1,2}[:h.]\d\d(?::\d\d)?|"
     r"['’]s\b|[^\w'’]+|\d+|_",
     re.IGNORECASE,
 )
@@ -147,7 +149,8 @@ def inline_captions(paragraph: str) -> tuple[str, list[str]]:
         word = before.split()[-1] if before.split() else ""
         if word.isupper() or len(before.split()) < 4:
             continue  # "BEIRUT (Reuters) The army ...": a dateline, not a caption
-        ends = [m.end() for m in _BEFORE_CAPTION.finditer(before.rstrip()[:-1]) if not abbreviation_at(before, m.start())]
+        ends = [m.end() for m in _BEFORE_CAPTION.finditer(before.rstrip()[:-1])
+                if not abbreviation_at(before, m.start())]
         start = ends[-1] if ends else 0
         caption = paragraph[start:credit.end()].strip()
         if not 4 <= len(caption.split()) <= 60 or start == 0 and credit.end() >= len(paragraph.rstrip()):

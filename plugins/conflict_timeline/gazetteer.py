@@ -106,6 +106,9 @@ class Gazetteer(PlaceNames):
             return None, i + 1
         if previous is not None and previous.lower() in STOP and previous.lower() not in placecues.GIVEN_NAMES:
             previous = None
+        # after a word that begins names ('Bab al-Nayrab') or after 'the town of', a site's bare name is another place
+        in_longer = bool(i and run[i - 1].group(0).lower() in placecues.NAME_HEADS) \
+            or bool(placecues.TOWN_OF.search(text, max(0, run[i].start() - 20), run[i].start()))
         for j in range(min(len(run), i + 5), i, -1):
             start, end = run[i].start(), run[j - 1].end()
             words = text[start:end]
@@ -134,8 +137,6 @@ class Gazetteer(PlaceNames):
                 region = self._named_region(key(longer), ctx.prefer)
                 if region is not None:
                     return PlaceMatch(start, geo.end(), longer, region), j
-            in_longer = bool(i and run[i - 1].group(0).lower() in placecues.NAME_HEADS) \
-                or bool(placecues.TOWN_OF.search(text, max(0, start - 20), start))
             spot = Spot(words, start, end, k, previous, following,
                         placecues.chained(text, last_end, start), after_place, in_longer)
             place = self._match(ctx, spot)

@@ -89,8 +89,9 @@ class Index:
     of such numbers. ``divisions`` are (display name, country, lat, lon, population, bare names, admin1 code) and
     ``regions`` (display name, kind, country, lat, lon). ``respelt`` holds, by row, the other spellings GeoNames
     lists for a town that share its main name's key ('Murzuq' for Murzuk, 'Misrata' for Misratah), so that a
-    text spelling one of them is read as naming it by an alternate name. ``division_keys`` finds divisions by a bare name (matched
-    only with 'province' etc. beside it), ``division_names`` by their display name ('Ghazni Province').
+    text spelling one of them is read as naming it by an alternate name. ``division_keys`` finds divisions by a
+    bare name (matched only with 'province' etc. beside it), ``division_names`` by their display name ('Ghazni
+    Province').
     """
 
     names: list[str]

@@ -83,8 +83,8 @@ def is_reference(text: str, match: PlaceMatch) -> bool:
 
 # A clause the lead's event only follows or is set against: "since the battle for eastern Aleppo", "came as peace
 # talks opened in Astana", "hours after a gas attack in Khan Sheikhun", "after delivering aid to Aleppo"
-_ASIDE = re.compile(r"\b(?:since\s+(?:the|its|their|a|an)\b|(?:came|comes|come)\s+as|(?:hours|days|weeks)\s+after|after\s+(?:delivering|"
-                    r"dropping|taking\s+off|leaving|visiting))\b[^.;,]*$", re.IGNORECASE)
+_ASIDE = re.compile(r"\b(?:since\s+(?:the|its|their|a|an)\b|(?:came|comes|come)\s+as|(?:hours|days|weeks)\s+after|"
+                    r"after\s+(?:delivering|dropping|taking\s+off|leaving|visiting))\b[^.;,]*$", re.IGNORECASE)
 
 
 # Where a statement was made, not where the event was: "told reporters in Paris", "at a news conference in Geneva".
@@ -236,7 +236,8 @@ def _in_the_storys_city(orphans: Sequence[tuple[int, int, str, str]], primary: P
 # what may stand between a village and the area its sentence puts it in: 'Hader in Quneitra province', 'Mallah Farms
 # in Aleppo northern countryside', 'Tal Malah and two nearby hilltops in the northern Hama countryside', 'Safsafah
 # near Al Tabqah'
-_PUT_IN = re.compile(r"^(?:\s+(?!and\b|or\b)[\w'’-]+){0,2}(?P<also>\s+(?:and|or)(?:\s+[a-z][\w'’-]*){1,3})?\s*,?\s+(?P<how>in|near|outside)\s+(?:the\s+)?(?:[a-z]+(?:-[a-z]+)?\s+){0,2}$")
+_PUT_IN = re.compile(r"^(?:\s+(?!and\b|or\b)[\w'’-]+){0,2}(?P<also>\s+(?:and|or)(?:\s+[a-z][\w'’-]*){1,3})?\s*,?\s+"
+                     r"(?P<how>in|near|outside)\s+(?:the\s+)?(?:[a-z]+(?:-[a-z]+)?\s+){0,2}$")
 _NEAR_KM = 60
 
 
