@@ -92,7 +92,7 @@ CASES = [
     E("pages/jsonld_only.html", "2017-09-05", "Deir ez-Zor", {"Deir ez-Zor", "Palmyra"}, "Damascus", {SAA, IS, RU, RUAF, "Hezbollah"},
       AFP, url="https://news.example.org/2017/09/05/deir-ez-zor",
       not_in_body=("Advertisement", "Share on", "Related", "Great news", "All rights", "Home")),
-    E("pages/meta_only.html", "2017-05-10", "Tabqa", {"Tabqa", "Raqqa", "Euphrates Dam, Tabqa"}, "Beirut", {SDF, IS, COAL},
+    E("pages/meta_only.html", "2017-05-10", "Tabqa", {"Tabqa", "Raqqa", "Tabqa Dam"}, "Beirut", {SDF, IS, COAL},
       REUTERS,
       url="https://wire.example.com/article/tabqa-dam-idUSKBN1", not_in_body=("cookies", "Sponsored", "Recommended", "Oil")),
     E("pages/both_conflicting.html", "2016-12-22", "eastern Aleppo", {"eastern Aleppo"}, "Aleppo", {SAA, "Ahrar al-Sham", REBELS},

@@ -103,8 +103,13 @@ def test_well_known_bases_stand_where_they_are(registries):
 def test_several_quarters_after_one_word(registries):
     _, places, _ = places_of(registries, "Gas attack near Damascus\n\nBEIRUT (AFP) - Rockets hit rebel-held areas "
                                          "near the capital Damascus on Wednesday, activists said.\n\nThe shelling hit "
+                                         "the eastern suburbs of Bayt Qadim, Arbeen and Ein Zafar, a monitor said.\n")
+    assert {"Bayt Qadim, Damascus", "Arbeen, Damascus", "Ein Zafar, Damascus"} <= set(places)
+    # suburbs the shipped data knows keep their own points, and a shipped town has no suburbs of its own
+    _, places, _ = places_of(registries, "Gas attack near Damascus\n\nBEIRUT (AFP) - Rockets hit rebel-held areas "
+                                         "near the capital Damascus on Wednesday, activists said.\n\nThe shelling hit "
                                          "the eastern suburbs of Zamalka, Arbeen and Ein Tarma, a monitor said.\n")
-    assert {"Zamalka, Damascus", "Arbeen, Damascus", "Ein Tarma, Damascus"} <= set(places)
+    assert {"Zamalka", "Ain Tarma"} <= set(places)
 
 
 # A text copied without its paragraph breaks: one paragraph, whose opening sentences are the lead.
@@ -185,7 +190,7 @@ def test_a_speaker_s_venue_and_a_person_s_name_are_not_the_site(registries, text
     ("Shells hit square\n\nMortar shells struck the Umayyad Square in the capital on Monday, killing two people, "
      "Syrian state media said. Fighting also continued in Aleppo.\n", "Umayyad Square, Damascus"),
     ("Shelling in Damascus\n\nShells struck the Mazzeh neighbourhood of the Syrian capital on Monday, killing two, "
-     "state media said. Clashes went on in Homs.\n", "Mazzeh, Damascus"),
+     "state media said. Clashes went on in Homs.\n", "Mezzeh, Damascus"),
     ("Market blast\n\nA car bomb exploded in a market in the Iraqi capital on Tuesday, killing 12 people, police "
      "said.\n", "Baghdad"),
     # no country named: 'the capital' of nowhere in particular stays unknown, and the story's town stands
@@ -208,7 +213,7 @@ def test_a_quarter_belongs_to_the_story_s_town_not_to_a_village_its_sentence_als
     text = ("Shells hit Damascus\n\nMortar shells fired by militants hit Damascus on Monday. The shells hit the "
             "neighbourhoods of al-Mazzeh and Ruken Eddin and the al-Mazra area, state media in Syria said.\n")
     _, places, _ = places_of(registries, text)
-    assert "al-Mazzeh, Damascus" in places and not any(p.startswith("al-Mazzeh, Al Mazra") for p in places)
+    assert "Mezzeh, Damascus" in places and not any(", Al Mazra" in p for p in places)  # the shipped quarter
 
 
 @pytest.mark.parametrize(("text", "primary"), [
@@ -249,7 +254,7 @@ def test_a_village_in_the_province_its_sentence_names_stays(registries):
     ("text", "wanted", "not_there"),
     [  # a named site's bare name at the end of a longer name, or after 'the town of', is that other place
         ("Barrel bomb kills five\n\nALEPPO (SANA) - A barrel bomb hit the Bab al-Nayrab neighbourhood of Aleppo on "
-         "Monday, killing five people.\n", "Bab al-Nayrab, Aleppo", "Nayrab Air Base"),
+         "Monday, killing five people.\n", "Bab al-Nairab, Aleppo", "Nayrab Air Base"),
         ("Rockets hit Izraa\n\nDAMASCUS (SANA) - Militants positioned in Busr al-Harir fired rockets on Izraa on "
          "Sunday, wounding three civilians.\n", "Izra', Syria", "Harir Air Base"),
         ("Jets strike Abu al-Duhur\n\nBEIRUT (AFP) - Jets struck the town of Abu al-Duhur in Idlib province on "

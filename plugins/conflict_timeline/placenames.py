@@ -18,13 +18,15 @@ from rapidfuzz.distance import Levenshtein
 from . import placecues, sites
 from .countries import country_code, country_name, country_names
 from .errors import RegistryError
-from .geoindex import Index, key
-from .models import Place
+from .geoindex import POINT_KINDS, Index, key
+from .models import Place, km
 
 DEFAULT_COUNTRIES: tuple[str, ...] = ("SY", "IQ", "LB", "JO", "TR")
 # GeoNames alternate spellings of villages are matched only here; in neighbouring countries they are mostly historic
 # Arabic or Kurdish names that collide with personal names (Bakr, Sultan, Noureddin): main names only there.
 DEFAULT_CORE_COUNTRIES: tuple[str, ...] = ("SY", "IQ")
+QUARTER_KM = 30  # a shipped quarter or site stands for a text's quarter of that name within this of its town
+
 
 
 class PlaceNames:
@@ -132,10 +134,38 @@ class PlaceNames:
                 self._province_codes = self._codes_of_provinces()
             code = self._province_codes.get((place.name, place.country))
             return (place.country, code) if code else None
-        if place.kind in ("site", "neighbourhood", "district") and ", " in place.name:
-            parent = self.get(place.name.rsplit(", ", 1)[1])
+        n = self._shipped_point(place)
+        if n is not None:
+            code = self._index.region_admin1[n]
+            return (place.country, code) if code else None
+        if place.kind in ("site", "neighbourhood", "district"):
+            # 'al-Quds hospital, Aleppo': its town's; 'Atmeh refugee camp': the town its own name holds
+            parent = self.get(place.name.rsplit(", ", 1)[1]) if ", " in place.name else sites.parse_name_town(
+                place.name, self)
             return self.division_of(parent) if parent is not None and parent != place else None
         return None
+
+    def city_of_quarter(self, place: Place) -> str | None:
+        """The city a shipped quarter, district or site lies in ('Baghdad' for Karrada), None for anything else."""
+        n = self._shipped_point(place)
+        return (self._index.region_city[n] or None) if n is not None else None
+
+    def is_shipped(self, place: Place) -> bool:
+        """Whether the place is one of the shipped regions, villages, quarters or sites (not a town of GeoNames)."""
+        return self._shipped_point(place) is not None
+
+    def _shipped_named(self, name: str) -> Place | None:
+        """The shipped place of this display name ('Achrafieh, Beirut', not Aleppo's Ashrafiyeh)."""
+        n = next((n for n in self._index.region_keys.get(key(name.split(", ", 1)[0]), ())
+                  if self._index.regions[n][0] == name), None)
+        return None if n is None else self._region(n)
+
+    def _shipped_point(self, place: Place) -> int | None:
+        """The row of a shipped region this place is (by name and country), if it is one."""
+        if place.geonameid is not None:
+            return None
+        return next((n for n in self._index.region_keys.get(key(place.name.split(", ", 1)[0]), ())
+                     if self._index.regions[n][0] == place.name and self._index.regions[n][2] == place.country), None)
 
     def _codes_of_provinces(self) -> dict[tuple[str, str], str]:
         """(display name, country) -> division code, for the shipped divisions and the curator's provinces (matched
@@ -154,6 +184,10 @@ class PlaceNames:
         if parent.kind == "site" and ", " not in parent.name:
             return parent
         words = sites.canonical(words)
+        known = self._named_region(key(words), (parent.country,))
+        if known is not None and known.country == parent.country and known.kind in POINT_KINDS \
+                and km(known, parent) <= QUARTER_KM:
+            return known  # 'the Karrada district' of Baghdad: the shipped quarter, at its own point
         plain = Place(words, parent.lat, parent.lon, parent.country, kind)
         if sites.parse_name(words, self) == plain:
             return plain
@@ -180,6 +214,9 @@ class PlaceNames:
     def _qualified(self, name: str, prefer: tuple[str, ...]) -> Place | None:
         """'Tripoli, Libya', 'Tal Abyad, Raqqa, Syria', 'al-Quds hospital, Aleppo'."""
         parts = [p.strip() for p in name.split(",") if p.strip()]
+        shipped = self._shipped_named(", ".join(parts))
+        if shipped is not None:
+            return shipped  # a shipped quarter's display name: 'Sukkari, Aleppo'
         code = country_code(parts[-1]) if len(parts) > 1 else None
         if code is not None:
             head, admin = parts[0], parts[1] if len(parts) == 3 else None

@@ -8,7 +8,6 @@ paragraphs. A national capital standing for its government ("Ankara said", "Bagh
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from dataclasses import dataclass
 from .eventdate import lead_end
 from .furniture import OUTLETS
 from .gazetteer import Gazetteer, PlaceMatch, key
-from .models import Place, PlaceMention, Seed
+from .models import Place, PlaceMention, Seed, km
 from .placecues import BIG_POP, capital_keys, organisation_after
 
 SPECIFICITY = {"site": 0, "neighbourhood": 0, "district": 1, "city": 2, "town": 2, "village": 2, "region": 3,
@@ -24,8 +23,11 @@ SPECIFICITY = {"site": 0, "neighbourhood": 0, "district": 1, "city": 2, "town": 
 _REFERENCE = re.compile(
     r"\b(?:(?:flying|flown|took\s+off|taking\s+off|launched|fired|operating|based|stationed)\s+(?:from|at|out\s+of|in)|"
     r"near|nearby|outside|close\s+to|towards?|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
-    r"(?:km|kilomet(?:er|re)s?|miles)\b[^.;]{0,25}?\b(?:of|from))\s+(?:the\s+)?"
-    r"(?:(?:[\w-]+\s+){0,2}(?:capital|city|town|village)\s+(?:of\s+)?)?$", re.IGNORECASE)
+    r"(?:km|kilomet(?:er|re)s?|miles)\b[^.;]{0,25}?\b(?:of|from)|"
+    # where people came from, not where the event was: 'buses carrying evacuees from the towns of Foua and Kefraya'
+    r"(?:evacuees|evacuated|residents|convoys?)\s+(?:[\w-]+\s+){0,3}?from)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}(?:capital|city|cities|towns?|villages?)\s+(?:of\s+)?)?"
+    r"(?:[A-Z][\w'’-]*\s+(?:and|or)\s+)?$", re.IGNORECASE)
 _LOCATIVE = re.compile(
     r"\b(?i:in|at|near|outside|over|into|around|across|inside|to|toward|towards|from|of|via|through|reached|entered|"
     r"captured|seized|took|hit|struck|shelled|attacked|besieged|links?|linking|connects?|connecting|secured|securing|"
@@ -142,7 +144,7 @@ def choose_primary(doc: Document, matches: Sequence[PlaceMatch], dateline_keys: 
         # when it lies by that point ('the suburb of Douma'), not one from a story told further on
         points = [m for m in lead if m not in lead_sites]
         chosen = pick([m for m in following if not points or any(
-            within(m.place, p.place) if _rank(p) >= 3 else _km(m.place, p.place) <= _NEAR_KM for p in points)])
+            within(m.place, p.place) if _rank(p) >= 3 else km(m.place, p.place) <= _NEAR_KM for p in points)])
     elif _rank(chosen) >= 3:  # the lead names only a province or region: a town in it named next is the site
         inside = [m for m in following if _rank(m) <= 2 and within(m.place, chosen.place)
                   and _bare(m.words) != _bare(chosen.words)]
@@ -150,7 +152,8 @@ def choose_primary(doc: Document, matches: Sequence[PlaceMatch], dateline_keys: 
     elif _rank(chosen) == 2:  # a town: a site or neighbourhood of it, named later in the lead's paragraph
         rest = (doc.lead[1], doc.paragraph_end(doc.lead[0]))
         inside = [m for m in following if _rank(m) <= 1 and doc.within(rest, m.start)
-                  and m.place.name.endswith(f", {chosen.place.name}")]
+                  and (m.place.name.endswith(f", {chosen.place.name}")
+                       or (m.place.country == chosen.place.country and km(m.place, chosen.place) <= _IN_TOWN_KM))]
         chosen = pick(inside) or chosen
     if chosen or lead or headline:
         return chosen or pick(lead) or pick(headline)
@@ -161,11 +164,12 @@ def choose_primary(doc: Document, matches: Sequence[PlaceMatch], dateline_keys: 
 
 _OUTLET_KEYS = frozenset(key(name) for name in OUTLETS)
 _WITHIN_KM = 150  # a town 'in' a province or region when nothing better says: its point is within this of the area's
+_IN_TOWN_KM = 12  # a shipped site this close to a town the lead names is a site of that town ('Mezzeh Air Base')
 _REGION_KM = 60  # ... for a region (a plain, a valley: centres are rough, and regions are small beside provinces)
 
 
 def _near(town: Place, area: Place) -> bool:
-    return _km(town, area) <= (_WITHIN_KM if area.kind == "province" else _REGION_KM)
+    return km(town, area) <= (_WITHIN_KM if area.kind == "province" else _REGION_KM)
 
 
 def within_by(gazetteer: Gazetteer) -> Within:
@@ -178,13 +182,6 @@ def within_by(gazetteer: Gazetteer) -> Within:
                 return inside == of_area
         return _near(town, area)
     return within
-
-
-def _km(a: Place, b: Place) -> float:
-    """Great-circle distance, for 'is this town in that province' (a province is known by one point)."""
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
 _AREA_WORDS = re.compile(r"[\s-]+(?:province|governorate|region|countryside|state|district)s?\b|^(?:the\s+)?(?:province|"
@@ -212,7 +209,7 @@ def _province_not_city(text: str, matches: Sequence[PlaceMatch]) -> set[str]:
     def far_in(m: PlaceMatch) -> bool:
         before = next((b for b in reversed(matches) if b.end <= m.start), None)
         return before is not None and bool(_IN_IT.fullmatch(text, before.end, m.start)) \
-            and _rank(before) <= 2 and _km(before.place, m.place) > _CITY_KM
+            and _rank(before) <= 2 and km(before.place, m.place) > _CITY_KM
 
     return {name for name, found in cities.items()
             if all(_AREA_BEFORE.search(text[max(0, m.start - 30):m.start]) or _AREA_AFTER.match(text, m.end)
@@ -227,8 +224,8 @@ def _in_the_storys_city(orphans: Sequence[tuple[int, int, str, str]], primary: P
                         gazetteer: Gazetteer, taken: Sequence[tuple[int, int]]) -> list[PlaceMatch]:
     """Sites no sentence places ('the Hotel Sahafi', 'Martyrs' Square'), in a story whose event site is a city: a
     site the story names in passing is in the city it is about. Without such a city they stay unknown."""
-    if primary is None or primary.place.kind not in ("city", "town", "village"):
-        return []
+    if primary is None or primary.place.kind not in ("city", "town", "village") or gazetteer.is_shipped(primary.place):
+        return []  # a shipped village ('Zamalka') is no city with sites and quarters of its own
     return [PlaceMatch(start, end, words, gazetteer.place_named(words, primary.place, kind))
             for start, end, words, kind in orphans if not any(s <= start < e for s, e in taken)]
 
@@ -257,7 +254,7 @@ def _contradicted(match: PlaceMatch, matches: Sequence[PlaceMatch], text: str, g
     if put.group("how") == "in" and area.place.kind == "province":  # a region's bounds are too rough to say
         return not within(match.place, area.place)
     if _rank(area) == 2 and area.place.kind in ("city", "town", "village"):
-        near = _km(match.place, area.place) <= _NEAR_KM
+        near = km(match.place, area.place) <= _NEAR_KM
         same = gazetteer.division_of(match.place) == gazetteer.division_of(area.place)
         return not (near or (put.group("how") == "in" and same))
     return False
@@ -306,6 +303,20 @@ def _far_and_small(match: PlaceMatch, gazetteer: Gazetteer, local: frozenset[str
     return gazetteer.population(parent or match.place) < BIG_POP
 
 
+def _lone_quarters(matches: Sequence[PlaceMatch], gazetteer: Gazetteer, dateline: Place | None) -> set[str]:
+    """Shipped quarters whose city the story names nowhere, the dateline included ('Karrada' in a story that never
+    says Baghdad): there the name is more often a namesake village, a street or a person than that quarter."""
+    named = {m.place.name for m in matches} | ({dateline.name} if dateline else set())
+    lone = set()
+    for match in matches:
+        city = gazetteer.city_of_quarter(match.place)
+        if city is not None and key(city) not in key(match.words):  # 'El Fasher airport' names its city
+            place = gazetteer.get(city, (match.place.country,))
+            if place is None or place.name not in named:
+                lone.add(match.place.name)
+    return lone
+
+
 def place_mentions(seed: Seed, doc: Document, gazetteer: Gazetteer, matches: Sequence[PlaceMatch],
                    taken: Sequence[tuple[int, int]], countries: Sequence[str] = (),
                    orphans: Sequence[tuple[int, int, str, str]] = ()) -> tuple[list[PlaceMention], PlaceMention | None]:
@@ -319,7 +330,6 @@ def place_mentions(seed: Seed, doc: Document, gazetteer: Gazetteer, matches: Seq
     provinces = _province_not_city(doc.text, kept)
     within = within_by(gazetteer)
     elsewhere = {m.place.name for m in kept if _contradicted(m, kept, doc.text, gazetteer, within)}  # every mention
-    kept = [m for m in kept if m.place.name not in provinces | elsewhere and not _coarse_site(m, gazetteer)]
     dateline = None
     dateline_keys: frozenset[str] = frozenset()
     if seed.dateline:
@@ -328,6 +338,8 @@ def place_mentions(seed: Seed, doc: Document, gazetteer: Gazetteer, matches: Seq
         place = gazetteer.dateline_place(seed.dateline)
         if place is not None:
             dateline = PlaceMention(place, "dateline", words)
+    lone = _lone_quarters(kept, gazetteer, dateline.place if dateline else None)
+    kept = [m for m in kept if m.place.name not in provinces | elsewhere | lone and not _coarse_site(m, gazetteer)]
     primary = choose_primary(doc, kept, dateline_keys, within)
     # A headline's words are loose ("Idlib town" for a town in Idlib): its places count where the text names them too
     named = {m.place.name for m in kept if not doc.within(doc.headline, m.start)}

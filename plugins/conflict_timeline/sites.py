@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from .geoindex import POINT_KINDS
 from .models import Place, PlaceMatch
 
 if TYPE_CHECKING:  # the gazetteer imports this module; this one only calls it back
@@ -49,6 +50,7 @@ _LEADING = frozenset("""the a an on in at by for from to with after before durin
     her our and but or as of when while where monday tuesday wednesday thursday friday saturday sunday january
     february march april may june july august september october november december yesterday today overnight
     last next some many several two three four five six seven eight nine ten dozens hundreds""".split())
+_HELD = re.compile(r"-(?:held|controlled|run|besieged|dominated|majority)$", re.IGNORECASE)
 # Words that alone name no particular site ('the Government hospital', 'a Rebel camp', 'Kurdish district').
 _GENERIC = frozenset("""government military army rebel rebels main central national police security civilian local
     regional federal state city town provincial old new kurdish arab arabic christian sunni shiite shia alawite druze
@@ -87,20 +89,27 @@ def canonical(label: str) -> str:
 
 def parse_name(name: str, gazetteer: "Gazetteer") -> Place | None:
     """A site's display name back to its place: 'Baiji refinery' -> at Baiji, 'eastern Mosul' -> at Mosul."""
+    inner = parse_name_town(name, gazetteer)
+    return None if inner is None else Place(canonical(name), inner.lat, inner.lon, inner.country, kind_of(name))
+
+
+def parse_name_town(name: str, gazetteer: "Gazetteer") -> Place | None:
+    """The town a site's own name holds: Baiji for 'Baiji refinery', Mosul for 'eastern Mosul'."""
     for pattern in (_NAME_END, _NAME_FIRST, _NAME_QUARTER, _NAME_HALF):
         match = pattern.match(name)
         if match is None:
             continue
         inner = gazetteer.get(match.group("name"))
         if inner is not None and inner.kind not in ("site", "district", "neighbourhood"):
-            return Place(canonical(name), inner.lat, inner.lon, inner.country, kind_of(name))
+            return inner
     return None
 
 
 def _clean(name: str, gazetteer: "Gazetteer") -> str | None:
     """The name without leading filler ('On Monday', 'the Russian'); None when what is left names nothing."""
     words = name.split(" ")
-    while words and (words[0].lower() in _LEADING or gazetteer.is_country(words[0].rstrip("'’s"))):
+    while words and (words[0].lower() in _LEADING or gazetteer.is_country(words[0].rstrip("'’s"))
+                     or _HELD.search(words[0])):  # 'the Kurdish-held Sheikh Maqsoud district'
         words = words[1:]
     while words and words[-1].lower() in _LEADING:  # "the neighbourhood of Duma August 21"
         words = words[:-1]
@@ -156,6 +165,8 @@ def find_sites(text: str, base: list[PlaceMatch], gazetteer: "Gazetteer", local:
     found: list[PlaceMatch] = []
 
     def town(match: PlaceMatch) -> bool:  # a place with quarters: a town of some size (or one GeoNames gives none)
+        if match.place.kind in POINT_KINDS:
+            return False  # a shipped village, quarter or site has no quarters of its own
         return match.place.kind != "city" or match.place.geonameid is None or \
             gazetteer.population(match.place) >= QUARTER_TOWN
 
