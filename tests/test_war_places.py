@@ -137,3 +137,20 @@ def test_a_villages_name_that_is_also_a_magazine_or_a_person_is_no_village(regis
     find = registries.gazetteer.find
     assert not find("The group's Dabiq magazine praised the attack.")
     assert [m.place.name for m in find("Islamic State fighters took Dabiq, north of Aleppo.")] == ["Dabiq", "Aleppo"]
+
+
+def test_a_province_the_story_names_brings_its_country_and_its_villages(registries):
+    # the story never says Myanmar or Burma; Chin State says which country Paletwa is in
+    primary, places = places_of(registries, "Rebels take border town\n\nRebel fighters said on Monday they had "
+                                            "captured Paletwa, a hill town in southern Chin State near the borders "
+                                            "with India and Bangladesh, after a two-month siege.\n")
+    assert primary == "Paletwa" and places["Paletwa"].country == "MM"
+    gazetteer = registries.gazetteer  # its division is the one its line names, though a Rakhine town is nearer
+    assert gazetteer.division_of(places["Paletwa"]) == gazetteer.division_of(gazetteer.province("Chin", ("MM",)))
+
+
+def test_where_an_offensive_set_out_from_is_not_its_site(registries):
+    primary, _ = places_of(registries, "Clashes in south Yemen\n\nADEN, Yemen (AFP) - Government troops launched an "
+                                       "offensive from the town of Shuqrah on Monday and reached the outskirts of "
+                                       "Zinjibar before separatist fighters pushed them back, an official said.\n")
+    assert primary.startswith("Zinjibar")

@@ -117,8 +117,10 @@ def extract(seed: Seed, reg: Registries, seed_hash: str | None = None) -> Extrac
             matches = reg.gazetteer.find(doc.text, prefer=countries, orphans=orphans)
     theatre = countries or tuple(dict.fromkeys(m.place.country for m in matches))
     mentioned = [m for m in reg.factions.find(doc.text, theatre=theatre) if not doc.within(doc.captions, m.start)]
+    # a province names its country ('Paletwa, in southern Chin State' in a story that says only India and Bangladesh)
+    local = tuple(dict.fromkeys((*countries, *(m.place.country for m in matches if m.place.kind == "province"))))
     places, dateline = place_mentions(seed, doc, reg.gazetteer, matches,
-                                      [(m.start, m.start + len(m.words)) for m in mentioned], countries, orphans)
+                                      [(m.start, m.start + len(m.words)) for m in mentioned], local, orphans)
     in_lead = {m.place.name for m in matches if doc.within(doc.headline, m.start) or doc.within(doc.lead, m.start)}
     date, undated = event_date(seed, years, lambda caption: bool(
         {m.place.name for m in reg.gazetteer.find(caption, prefer=countries)} & in_lead))

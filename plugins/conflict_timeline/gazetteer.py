@@ -144,6 +144,12 @@ class Gazetteer(PlaceNames):
                 return PlaceMatch(start, end, words, place), j
         return None, i + 1
 
+    def _local_or_alone(self, k: str, country: str, ctx: Context) -> bool:
+        """Whether a shipped place of that country may stand for the name: it is of the story's or the timeline's
+        countries, or no GeoNames town of theirs bears the name."""
+        idx = self._index
+        return country in ctx.lenient or not any(idx.country[e >> 1] in ctx.lenient for e in idx.candidates(k))
+
     def _qualifier(self, ctx: Context, k: str, start: int, last_end: int, previous: Place | None) -> Place | None:
         """'Woodbridge, Virginia', 'Cibolo, Texas': after a town abroad, the division it is in (not a namesake
         town). In the timeline's own countries 'Homs, Hama and Aleppo' is a list of towns, so not there."""
@@ -167,12 +173,14 @@ class Gazetteer(PlaceNames):
         if k in self._pinned or k in self._curated:
             place = self._pinned_or_curated(k)
             return place if placecues.accept(CURATED, 0, False, True, spot, ctx) else None
+        if k in self._spelt and self._local_or_alone(k, idx.country[self._spelt[k]], ctx) \
+                and placecues.accept(TIMELINE, 0, False, True, spot, ctx):
+            return self._place(self._spelt[k])  # a town as the news spell it ('Mai Kadra' for May Cadera)
         for found, make in ((idx.region_keys.get(k), self._region), (idx.division_names.get(k), self._division_place)):
             if not found:
                 continue
             place = make(min(found, key=lambda n: self._order(make, n, ctx.prefer)))
-            if place.kind in SMALL_KINDS and place.country not in ctx.lenient \
-                    and any(idx.country[e >> 1] in ctx.lenient for e in idx.candidates(k)):
+            if place.kind in SMALL_KINDS and not self._local_or_alone(k, place.country, ctx):
                 continue  # a Malian village does not hide a Nigerian town of its name from a Nigerian story
             # a shipped village or quarter is read like a town of the timeline's ('Dabiq magazine' is no village)
             tier = TIMELINE if place.kind in SMALL_KINDS else REGION

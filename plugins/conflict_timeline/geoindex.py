@@ -111,8 +111,9 @@ class Index:
     division_names: dict[str, tuple[int, ...]]
     regions: list[tuple[str, str, str, float, float]]
     region_keys: dict[str, tuple[int, ...]]
-    region_admin1: list[str]  # by region: the GeoNames division code of the nearest town (point kinds only)
+    region_admin1: list[str]  # by region: its GeoNames division code (the one its line names, else the nearest town's)
     region_city: list[str]  # by region: a quarter's city as the data names it, else ''
+    spellings: tuple[tuple[str, int], ...]  # (a news spelling, its town's row): 'Mai Kadra' for May Cadera
     never: frozenset[str]  # keys of world regions that are never a place ('Middle East')
     common: frozenset[str]  # keys of English words that are also place names ('Victory')
 
@@ -215,6 +216,7 @@ def build_index(core: Sequence[str], admin1_json: bytes, regions_yml: bytes, war
     regions: list[tuple[str, str, str, float, float]] = []
     region_keys: dict[str, tuple[int, ...]] = {}
     region_city: list[str] = []
+    region_admin1_named: list[str] = []
     shipped = load_yaml(regions_yml) or {}
     war_places = (load_yaml(war_places_yml) or {}).get("places", [])
     for row in (*shipped.get("regions", []), *war_places):
@@ -229,9 +231,16 @@ def build_index(core: Sequence[str], admin1_json: bytes, regions_yml: bytes, war
         display = f"{names[0]}, {city}" if city and key(city) not in key(names[0]) else names[0]
         regions.append((display, str(row["kind"]), str(row["country"]), float(row["lat"]), float(row["lon"])))
         region_city.append(city)
+        region_admin1_named.append(str(row.get("admin1") or ""))
+    row_of = {row["geonameid"]: i for i, row in enumerate(rows)}
+    spellings = tuple((str(s["name"]), row_of[int(s["geonameid"])]) for s in
+                      (load_yaml(war_places_yml) or {}).get("spellings", []) if int(s["geonameid"]) in row_of)
     nearest = _nearest_town(rows)
-    region_admin1 = [nearest(country, lat, lon) if kind in POINT_KINDS else ""
-                     for _, kind, country, lat, lon in regions]
+    codes = {(d[1], key(b)): d[6] for d in divisions if d[6] for b in (d[0], *d[5])}
+    # a shipped place's division: the one its line names ('Chin' for Paletwa), else the nearest town's
+    region_admin1 = [(codes.get((country, key(named))) if named else None) or
+                     (nearest(country, lat, lon) if kind in POINT_KINDS else "")
+                     for (_, kind, country, lat, lon), named in zip(regions, region_admin1_named)]
     division_keys: dict[str, tuple[int, ...]] = {}
     division_names: dict[str, tuple[int, ...]] = {}
     for n, division in enumerate(divisions):
@@ -247,7 +256,8 @@ def build_index(core: Sequence[str], admin1_json: bytes, regions_yml: bytes, war
         geonameid=array.array("q", (row["geonameid"] for row in rows)),
         admin1=[sys.intern(row["admin1code"] or "") for row in rows],
         by_key=by_key, respelt=respelt, divisions=divisions, division_keys=division_keys, division_names=division_names,
-        regions=regions, region_keys=region_keys, region_admin1=region_admin1, region_city=region_city, never=frozenset(key(str(n)) for n in shipped.get("never", ())),
+        regions=regions, region_keys=region_keys, region_admin1=region_admin1, region_city=region_city, spellings=spellings,
+        never=frozenset(key(str(n)) for n in shipped.get("never", ())),
         common=frozenset(key(w) for w in common_words.decode("utf-8").split("\n")[1:] if w.strip()),
     )
 

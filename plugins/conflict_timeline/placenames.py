@@ -64,6 +64,12 @@ class PlaceNames:
                 (self._provinces if kind == "province" else self._curated).setdefault(key(alias), place)
             if kind == "province":
                 self._provinces.setdefault(key(place.name), place)
+        self._spelt: dict[str, int] = {}  # key -> GeoNames row, from the shipped news spellings ('Mai Kadra')
+        for name, found in index.spellings:
+            k = key(name)
+            if k not in self._pinned and k not in self._curated:
+                self._spelt.setdefault(k, found)
+                self._display.setdefault(found, name)  # the town is shown as the news spell it
         for gid_row, name in self._display.items():
             self._by_name.setdefault(name, self._place(gid_row))
 
@@ -198,6 +204,8 @@ class PlaceNames:
             return self._place(self._pinned[k])
         if k in self._curated:
             return self._curated[k]
+        if k in self._spelt:
+            return self._place(self._spelt[k])
         idx = self._index
         for found, make in ((idx.region_keys.get(k), self._region), (idx.division_names.get(k), self._division_place)):
             if found:

@@ -24,6 +24,8 @@ _REFERENCE = re.compile(
     r"\b(?:(?:flying|flown|took\s+off|taking\s+off|launched|fired|operating|based|stationed)\s+(?:from|at|out\s+of|in)|"
     r"near|nearby|outside|close\s+to|towards?|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
     r"(?:km|kilomet(?:er|re)s?|miles)\b[^.;]{0,25}?\b(?:of|from)|"
+    # where an attack set out from: 'launched an offensive from the town of Shuqrah'
+    r"(?:launched|launching|mounted|advanced|advancing|pushed|moved)\s+(?:[\w-]+\s+){1,3}?(?:from|out\s+of)|"
     # where people came from, not where the event was: 'buses carrying evacuees from the towns of Foua and Kefraya'
     r"(?:evacuees|evacuated|residents|convoys?)\s+(?:[\w-]+\s+){0,3}?from)\s+(?:the\s+)?"
     r"(?:(?:[\w-]+\s+){0,2}(?:capital|city|cities|towns?|villages?)\s+(?:of\s+)?)?"
