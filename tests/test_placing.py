@@ -34,7 +34,7 @@ def places_of(registries, text: str) -> tuple[str | None, list[str], str | None]
         # a province in the lead and a town inside it named next
         ("Strikes hit rebel area\n\nBEIRUT (AFP) - Air strikes killed at least 16 civilians in Idlib province on "
          "Sunday, a monitor said.\n\nMost of the dead were in the town of Maarat al-Numan, where a market was hit, "
-         "rescuers said.\n", "Ma'arrat an Nu'man"),
+         "rescuers said.\n", "Maaret al-Numan"),
     ],
 )
 def test_the_primary_place_is_the_lead_events_site(registries, text, primary):
@@ -103,8 +103,8 @@ def test_well_known_bases_stand_where_they_are(registries):
 def test_several_quarters_after_one_word(registries):
     _, places, _ = places_of(registries, "Gas attack near Damascus\n\nBEIRUT (AFP) - Rockets hit rebel-held areas "
                                          "near the capital Damascus on Wednesday, activists said.\n\nThe shelling hit "
-                                         "the eastern suburbs of Bayt Qadim, Arbeen and Ein Zafar, a monitor said.\n")
-    assert {"Bayt Qadim, Damascus", "Arbeen, Damascus", "Ein Zafar, Damascus"} <= set(places)
+                                         "the eastern suburbs of Bayt Qadim, Kafr Hamid and Ein Zafar, a monitor said.\n")
+    assert {"Bayt Qadim, Damascus", "Kafr Hamid, Damascus", "Ein Zafar, Damascus"} <= set(places)
     # suburbs the shipped data knows keep their own points, and a shipped town has no suburbs of its own
     _, places, _ = places_of(registries, "Gas attack near Damascus\n\nBEIRUT (AFP) - Rockets hit rebel-held areas "
                                          "near the capital Damascus on Wednesday, activists said.\n\nThe shelling hit "

