@@ -188,3 +188,10 @@ def test_a_nerve_agent_is_no_town(registries):
     _, places = places_of(registries, "Gas attack remembered\n\nBEIRUT (AFP) - Rockets filled with Sarin gas hit "
                                       "rebel-held Ghouta in August 2013, killing hundreds, a monitor said.\n")
     assert set(places) == {"Eastern Ghouta"}
+
+
+def test_a_shipped_site_keeps_its_own_point_beside_a_city_its_sentence_names(registries):
+    primary, places = places_of(registries, "Coalition strikes\n\nBEIRUT (AFP) - Coalition jets struck Islamic State "
+                                            "positions near the Tabqa Dam west of Raqqa on Monday, the US military "
+                                            "said.\n")
+    assert primary == "Tabqa Dam" and km(places["Tabqa Dam"], places["Raqqa"]) > 30  # not 'Tabqa Dam, Raqqa'

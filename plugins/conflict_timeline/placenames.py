@@ -25,7 +25,8 @@ DEFAULT_COUNTRIES: tuple[str, ...] = ("SY", "IQ", "LB", "JO", "TR")
 # GeoNames alternate spellings of villages are matched only here; in neighbouring countries they are mostly historic
 # Arabic or Kurdish names that collide with personal names (Bakr, Sultan, Noureddin): main names only there.
 DEFAULT_CORE_COUNTRIES: tuple[str, ...] = ("SY", "IQ")
-QUARTER_KM = 30  # a shipped quarter or site stands for a text's quarter of that name within this of its town
+QUARTER_KM = 30  # a shipped quarter stands for a text's quarter of that name within this of the town it is put in
+SITE_KM = 150  # ... a shipped site (a dam, a base: a name of its own) within this of the place its sentence names
 
 
 
@@ -192,8 +193,8 @@ class PlaceNames:
         words = sites.canonical(words)
         known = self._named_region(key(words), (parent.country,))
         if known is not None and known.country == parent.country and known.kind in POINT_KINDS \
-                and km(known, parent) <= QUARTER_KM:
-            return known  # 'the Karrada district' of Baghdad: the shipped quarter, at its own point
+                and km(known, parent) <= (SITE_KM if known.kind == "site" else QUARTER_KM):
+            return known  # 'the Karrada district' of Baghdad, 'the Tabqa Dam' near Raqqa: the shipped one
         plain = Place(words, parent.lat, parent.lon, parent.country, kind)
         if sites.parse_name(words, self) == plain:
             return plain
