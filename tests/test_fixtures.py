@@ -69,7 +69,7 @@ CASES = [
     E("wire/12_kobane.txt", "2015-01-26", "Kobani", {"Kobani"}, "Beirut", {YPG, IS, COAL}, AFP,
       events={("2014-09", "Kobani")}),
     E("wire/13_manbij.txt", "2016-08-12", "Manbij", {"Manbij", "Raqqa"}, "Beirut", {SDF, IS}, AP),
-    E("wire/14_last_week.txt", "2019-03-23", "Deir ez-Zor Governorate", {"Deir ez-Zor Governorate"}, None, {SDF, IS, COAL},
+    E("wire/14_last_week.txt", "2019-03-23", "Deir ez-Zor Governorate", {"Deir ez-Zor Governorate"}, "al-Omar Oil Field", {SDF, IS, COAL},
       REUTERS, events={("2019-03-16", "Deir ez-Zor Governorate")}),
     E("wire/15_cp1252_mosul.txt", "2014-06-10", "Mosul", {"Mosul", "Nineveh Governorate", "Tikrit"}, "Mosul",
       {IS, "Iraqi Army", "Iraqi Security Forces"}, AFP, warnings=("Windows-1252",)),

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conflict_timeline.extract import extract
-from conflict_timeline.geoindex import POINT_KINDS, key
+from conflict_timeline.geoindex import POINT_KINDS, REGION_KINDS, key
 from conflict_timeline.models import Place, km
 from conflict_timeline.seeds import parse_text
 from conflict_timeline.sites import canonical
@@ -48,7 +48,7 @@ def test_every_line_is_a_point_of_a_known_kind_with_a_name_of_its_own(war_places
     regions = yaml.safe_load((DATA / "regions.yml").read_text(encoding="utf-8"))["regions"]
     owner = {key(n): ("region", r["name"]) for r in regions for n in (r["name"], *(r.get("aliases") or ()))}
     for row in war_places:
-        assert row["kind"] in POINT_KINDS, row
+        assert row["kind"] in (*POINT_KINDS, *REGION_KINDS), row
         assert row["kind"] != "site" or row["name"] == canonical(row["name"]), row  # as a text's sites are shown
         assert -90 <= row["lat"] <= 90 and -180 <= row["lon"] <= 180, row
         for k in dict.fromkeys(key(name) for name in (row["name"], *row.get("aliases", ()))):
