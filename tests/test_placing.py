@@ -80,8 +80,8 @@ def test_a_place_only_in_the_headline_is_no_place_of_the_story(registries):
 def test_a_site_no_sentence_places_stands_in_the_storys_city(registries):
     primary, places, _ = places_of(registries, "Car bombs hit hotel\n\nMOGADISHU (Reuters) - Two car bombs exploded "
                                                "outside a hotel in Mogadishu on Friday, police said.\n\nThe militants "
-                                               "said they targeted the Hotel Shamo because officials met there.\n")
-    assert primary == "Mogadishu" and "Hotel Shamo, Mogadishu" in places
+                                               "said they targeted the Hotel Qasr Amin because officials met there.\n")
+    assert primary == "Mogadishu" and "Hotel Qasr Amin, Mogadishu" in places
 
 
 def test_a_site_no_sentence_places_stays_unknown_when_the_story_has_no_city(registries):
