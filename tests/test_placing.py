@@ -103,7 +103,8 @@ def test_well_known_bases_stand_where_they_are(registries):
 def test_several_quarters_after_one_word(registries):
     _, places, _ = places_of(registries, "Gas attack near Damascus\n\nBEIRUT (AFP) - Rockets hit rebel-held areas "
                                          "near the capital Damascus on Wednesday, activists said.\n\nThe shelling hit "
-                                         "the eastern suburbs of Bayt Qadim, Kafr Hamid and Ein Zafar, a monitor said.\n")
+                                         "the eastern suburbs of Bayt Qadim, Kafr Hamid and Ein Zafar, a monitor "
+                                         "said.\n")
     assert {"Bayt Qadim, Damascus", "Kafr Hamid, Damascus", "Ein Zafar, Damascus"} <= set(places)
     # suburbs the shipped data knows keep their own points, and a shipped town has no suburbs of its own
     _, places, _ = places_of(registries, "Gas attack near Damascus\n\nBEIRUT (AFP) - Rockets hit rebel-held areas "

@@ -33,18 +33,13 @@ def _cities500() -> dict[str, list[dict]]:
     return found
 
 
-@pytest.fixture(scope="module")
-def towns_by_country() -> dict[str, list[dict]]:
-    return _cities500()
-
-
 def places_of(registries, text: str) -> tuple[str | None, dict]:
     result = extract(parse_text(text, "story.txt"), registries)
     primary = next((m.place.name for m in result.places if m.role == "primary"), None)
     return primary, {m.place.name: m.place for m in result.places if m.role != "dateline"}
 
 
-def test_every_line_is_a_point_of_a_known_kind_with_a_name_of_its_own(war_places, registries):
+def test_every_line_has_a_known_kind_and_a_name_of_its_own(war_places, registries):
     regions = yaml.safe_load((DATA / "regions.yml").read_text(encoding="utf-8"))["regions"]
     owner = {key(n): ("region", r["name"]) for r in regions for n in (r["name"], *(r.get("aliases") or ()))}
     for row in war_places:
@@ -63,9 +58,9 @@ def test_every_line_is_a_point_of_a_known_kind_with_a_name_of_its_own(war_places
             assert city is not None and km(city, _point(row)) <= 30, row  # (East Jerusalem's city is Jerusalem)
 
 
-def test_each_point_lies_in_its_country_and_is_no_town_geonames_already_has(war_places, towns_by_country):
+def test_each_point_lies_in_its_country_and_is_no_town_geonames_already_has(war_places):
     for row in war_places:
-        towns = towns_by_country[row["country"]]
+        towns = _cities500()[row["country"]]
         nearest = min(km(_point(row), _point(t)) for t in towns)
         assert nearest <= 250, (row["name"], "is far from every town of its country", nearest)  # (Sahara)
         if row["kind"] in ("town", "village"):

@@ -88,13 +88,13 @@ def latin(name: str) -> bool:
 class Index:
     """Columns of the GeoNames places (row i is one town) and the lookups by key.
 
-    ``by_key`` maps a key to ``i * 2 + alt`` (alt = 1 when only an alternate spelling gave that key), or a tuple
-    of such numbers. ``divisions`` are (display name, country, lat, lon, population, bare names, admin1 code) and
-    ``regions`` (display name, kind, country, lat, lon: the shipped regions, then the war places). ``respelt`` holds, by row, the other spellings GeoNames
-    lists for a town that share its main name's key ('Murzuq' for Murzuk, 'Misrata' for Misratah), so that a
-    text spelling one of them is read as naming it by an alternate name. ``division_keys`` finds divisions by a
-    bare name (matched only with 'province' etc. beside it), ``division_names`` by their display name ('Ghazni
-    Province').
+    ``by_key`` maps a key to ``i * 2 + alt`` (alt = 1 when only an alternate spelling gave that key), or a tuple of
+    such numbers. ``divisions`` are (display name, country, lat, lon, population, bare names, admin1 code) and
+    ``regions`` (display name, kind, country, lat, lon: the shipped regions, then the war places). ``respelt`` holds,
+    by row, the other spellings GeoNames lists for a town that share its main name's key ('Murzuq' for Murzuk,
+    'Misrata' for Misratah), so that a text spelling one of them is read as naming it by an alternate name.
+    ``division_keys`` finds divisions by a bare name (matched only with 'province' etc. beside it), ``division_names``
+    by their display name ('Ghazni Province').
     """
 
     names: list[str]
@@ -218,8 +218,8 @@ def build_index(core: Sequence[str], admin1_json: bytes, regions_yml: bytes, war
     region_city: list[str] = []
     region_admin1_named: list[str] = []
     shipped = load_yaml(regions_yml) or {}
-    war_places = (load_yaml(war_places_yml) or {}).get("places", [])
-    for row in (*shipped.get("regions", []), *war_places):
+    war = load_yaml(war_places_yml) or {}
+    for row in (*shipped.get("regions", []), *war.get("places", [])):
         names = (str(row["name"]), *(str(a) for a in row.get("aliases") or ()))
         if row["kind"] == "province":
             divisions.append((names[0], str(row["country"]), float(row["lat"]), float(row["lon"]), 0, names, ""))
@@ -233,8 +233,8 @@ def build_index(core: Sequence[str], admin1_json: bytes, regions_yml: bytes, war
         region_city.append(city)
         region_admin1_named.append(str(row.get("admin1") or ""))
     row_of = {row["geonameid"]: i for i, row in enumerate(rows)}
-    spellings = tuple((str(s["name"]), row_of[int(s["geonameid"])]) for s in
-                      (load_yaml(war_places_yml) or {}).get("spellings", []) if int(s["geonameid"]) in row_of)
+    spellings = tuple((str(s["name"]), row_of[int(s["geonameid"])]) for s in war.get("spellings", [])
+                      if int(s["geonameid"]) in row_of)
     nearest = _nearest_town(rows)
     codes = {(d[1], key(b)): d[6] for d in divisions if d[6] for b in (d[0], *d[5])}
     # a shipped place's division: the one its line names ('Chin' for Paletwa), else the nearest town's
@@ -256,15 +256,15 @@ def build_index(core: Sequence[str], admin1_json: bytes, regions_yml: bytes, war
         geonameid=array.array("q", (row["geonameid"] for row in rows)),
         admin1=[sys.intern(row["admin1code"] or "") for row in rows],
         by_key=by_key, respelt=respelt, divisions=divisions, division_keys=division_keys, division_names=division_names,
-        regions=regions, region_keys=region_keys, region_admin1=region_admin1, region_city=region_city, spellings=spellings,
-        never=frozenset(key(str(n)) for n in shipped.get("never", ())),
+        regions=regions, region_keys=region_keys, region_admin1=region_admin1, region_city=region_city,
+        spellings=spellings, never=frozenset(key(str(n)) for n in shipped.get("never", ())),
         common=frozenset(key(w) for w in common_words.decode("utf-8").split("\n")[1:] if w.strip()),
     )
 
 
 def _nearest_town(rows: list[dict]):
-    """A function (country, lat, lon) -> the division code of the nearest town of that country within about
-    50 km ('' when none): towns are bucketed by half-degree cells, and only the 5x5 cells around the point read."""
+    """A function (country, lat, lon) -> the division code of the nearest town of that country within about a
+    degree ('' when none): towns are bucketed by half-degree cells, and only the 5x5 cells around the point read."""
     cells: dict[tuple[str, int, int], list[dict]] = {}
     for row in rows:
         cells.setdefault((row["countrycode"], int(row["latitude"] * 2 // 1), int(row["longitude"] * 2 // 1)),

@@ -29,7 +29,6 @@ QUARTER_KM = 30  # a shipped quarter stands for a text's quarter of that name wi
 SITE_KM = 150  # ... a shipped site (a dam, a base: a name of its own) within this of the place its sentence names
 
 
-
 class PlaceNames:
     """Lookup by name; :class:`~conflict_timeline.gazetteer.Gazetteer` adds the search in running text."""
 
@@ -163,16 +162,18 @@ class PlaceNames:
 
     def _shipped_named(self, name: str) -> Place | None:
         """The shipped place of this display name ('Achrafieh, Beirut', not Aleppo's Ashrafiyeh)."""
-        n = next((n for n in self._index.region_keys.get(key(name.split(", ", 1)[0]), ())
-                  if self._index.regions[n][0] == name), None)
+        n = self._shipped_row(name)
         return None if n is None else self._region(n)
 
     def _shipped_point(self, place: Place) -> int | None:
         """The row of a shipped region this place is (by name and country), if it is one."""
-        if place.geonameid is not None:
-            return None
-        return next((n for n in self._index.region_keys.get(key(place.name.split(", ", 1)[0]), ())
-                     if self._index.regions[n][0] == place.name and self._index.regions[n][2] == place.country), None)
+        return None if place.geonameid is not None else self._shipped_row(place.name, place.country)
+
+    def _shipped_row(self, name: str, country: str | None = None) -> int | None:
+        """The shipped region whose display name this is ('Sukkari, Aleppo' is found by 'Sukkari')."""
+        regions = self._index.regions
+        return next((n for n in self._index.region_keys.get(key(name.split(", ", 1)[0]), ())
+                     if regions[n][0] == name and country in (None, regions[n][2])), None)
 
     def _codes_of_provinces(self) -> dict[tuple[str, str], str]:
         """(display name, country) -> division code, for the shipped divisions and the curator's provinces (matched

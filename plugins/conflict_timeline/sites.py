@@ -165,8 +165,8 @@ def find_sites(text: str, base: list[PlaceMatch], gazetteer: "Gazetteer", local:
     found: list[PlaceMatch] = []
 
     def town(match: PlaceMatch) -> bool:  # a place with quarters: a town of some size (or one GeoNames gives none)
-        if match.place.kind in POINT_KINDS:
-            return False  # a shipped village, quarter or site has no quarters of its own
+        if match.place.kind in POINT_KINDS and gazetteer.is_shipped(match.place):
+            return False  # a shipped village, quarter or site has no quarters of its own (a curator's town may)
         return match.place.kind != "city" or match.place.geonameid is None or \
             gazetteer.population(match.place) >= QUARTER_TOWN
 
